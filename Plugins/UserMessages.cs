@@ -1,0 +1,21 @@
+namespace CrmTeamSelling.Plugins
+{
+    /// <summary>
+    /// Every message a user can see from a plugin, in one place: what is wrong, on which record,
+    /// and what to do. Formats take their arguments in the order their placeholders say.
+    /// </summary>
+    public static class UserMessages
+    {
+        public const string NoServiceProvider =
+            "{0} was called without a service provider. This is a platform fault; retry the operation, and if it persists tell your administrator.";
+
+        public const string MissingPlatformService =
+            "The platform did not provide the {0} this plugin needs. Retry the operation; if it persists, ask your administrator to check the plugin registration.";
+
+        public const string ServiceCallFailed =
+            "Team Selling could not complete the operation: {0}";
+
+        public const string UnexpectedError =
+            "Team Selling hit an unexpected error in {0}: {1}. Nothing was saved. Retry, and if it happens again send this message to your administrator.";
+    }
+}
