@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Runtime.Serialization;
 using Microsoft.Xrm.Sdk.Client;
@@ -11,7 +12,7 @@ namespace Microsoft.Xrm.Sdk
     /// primary-key attribute (for example "accountid") are independent, as in the official SDK;
     /// only generated early-bound classes keep them in step.
     /// </summary>
-    [DataContract(Name = "Entity", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "Entity", Namespace = XrmNamespaces.Contracts2011)]
     public class Entity : IExtensibleDataObject
     {
         private AttributeCollection _attributes;
@@ -38,7 +39,7 @@ namespace Microsoft.Xrm.Sdk
         public Entity(string entityName, string keyName, object keyValue)
         {
             LogicalName = entityName;
-            KeyAttributes[keyName] = keyValue;
+            KeyAttributes.Add(keyName, keyValue);
         }
 
         public Entity(string entityName, KeyAttributeCollection keyAttributes)
@@ -87,7 +88,18 @@ namespace Microsoft.Xrm.Sdk
             set => _keyAttributes = value;
         }
 
-        public virtual ExtensionDataObject ExtensionData { get; set; }
+        /// <summary>True when a file column's content is left out of the plug-in's copy and loaded on demand.</summary>
+        public bool HasLazyFileAttribute { get; set; }
+
+        public string LazyFileAttributeKey { get; set; }
+
+        public Lazy<object> LazyFileAttributeValue { get; set; }
+
+        public string LazyFileSizeAttributeKey { get; set; }
+
+        public int LazyFileSizeAttributeValue { get; set; }
+
+        public ExtensionDataObject ExtensionData { get; set; }
 
         /// <summary>Reads or writes an attribute; reading a missing one throws KeyNotFoundException.</summary>
         public object this[string attributeName]
@@ -103,7 +115,7 @@ namespace Microsoft.Xrm.Sdk
         }
 
         /// <summary>The attribute as T; default(T) when missing or null; InvalidCastException when of another type.</summary>
-        public T GetAttributeValue<T>(string attributeLogicalName)
+        public virtual T GetAttributeValue<T>(string attributeLogicalName)
         {
             object value = GetAttributeValue(attributeLogicalName);
             if (value == null)
@@ -114,13 +126,48 @@ namespace Microsoft.Xrm.Sdk
             return (T)value;
         }
 
+        /// <summary>
+        /// True, with the value, when the attribute holds a non-null T (or a value T's type converter
+        /// converts); false, with default(T), otherwise. Never throws for a missing or mistyped value.
+        /// </summary>
+        public bool TryGetAttributeValue<T>(string attributeKey, out T result)
+        {
+            try
+            {
+                object value = GetAttributeValue(attributeKey);
+                if (value is T typed)
+                {
+                    result = typed;
+                    return true;
+                }
+
+                if (value != null)
+                {
+                    result = (T)TypeDescriptor.GetConverter(typeof(T)).ConvertFrom(value);
+                    return true;
+                }
+            }
+            catch (Exception)
+            {
+                // As the official SDK: any failure (blank name, no converter, bad conversion) reads as "not there".
+            }
+
+            result = default(T);
+            return false;
+        }
+
         public T ToEntity<T>() where T : Entity
         {
             if (typeof(T) == typeof(Entity))
             {
                 var copy = new Entity();
                 ShallowCopyTo(copy);
-                return (T)copy;
+                return (T)(object)copy;
+            }
+
+            if (string.IsNullOrWhiteSpace(LogicalName))
+            {
+                throw new NotSupportedException("LogicalName must be set before calling ToEntity()");
             }
 
             EntityLogicalNameAttribute logicalNameAttribute = typeof(T).GetCustomAttributes(typeof(EntityLogicalNameAttribute), true)
@@ -144,10 +191,13 @@ namespace Microsoft.Xrm.Sdk
             return target;
         }
 
-        /// <summary>A reference carrying only this record's LogicalName and Id.</summary>
+        /// <summary>
+        /// A reference with this record's LogicalName, Id and RowVersion (as the official 9.0.2.x SDK);
+        /// never its Name, KeyAttributes or attributes.
+        /// </summary>
         public EntityReference ToEntityReference()
         {
-            return new EntityReference(LogicalName, Id);
+            return new EntityReference(LogicalName, Id) { RowVersion = RowVersion };
         }
 
         protected virtual void SetAttributeValue(string attributeLogicalName, object value)
@@ -174,12 +224,17 @@ namespace Microsoft.Xrm.Sdk
             where TEntity : Entity
         {
             EntityCollection related = GetRelatedCollection(relationshipSchemaName, primaryEntityRole);
-            return related == null || related.Entities.Count == 0 ? null : related.Entities[0].ToEntity<TEntity>();
+            return related == null ? null : (TEntity)related.Entities.FirstOrDefault();
         }
 
         protected virtual void SetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, TEntity entity)
             where TEntity : Entity
         {
+            if (entity != null && string.IsNullOrWhiteSpace(entity.LogicalName))
+            {
+                throw new ArgumentException("The entity is missing a value for the 'LogicalName' property.", nameof(entity));
+            }
+
             SetRelatedEntities(relationshipSchemaName, primaryEntityRole, entity == null ? null : new[] { entity });
         }
 
@@ -187,7 +242,7 @@ namespace Microsoft.Xrm.Sdk
             where TEntity : Entity
         {
             EntityCollection related = GetRelatedCollection(relationshipSchemaName, primaryEntityRole);
-            return related == null ? null : related.Entities.Select(e => e.ToEntity<TEntity>());
+            return related == null ? null : related.Entities.Cast<TEntity>();
         }
 
         protected virtual void SetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, IEnumerable<TEntity> entities)
@@ -205,9 +260,16 @@ namespace Microsoft.Xrm.Sdk
                 return;
             }
 
-            var collection = new EntityCollection(entities.Cast<Entity>().ToList());
-            collection.EntityName = collection.Entities.Count == 0 ? null : collection.Entities[0].LogicalName;
-            RelatedEntities[relationship] = collection;
+            List<Entity> related = entities.Cast<Entity>().ToList();
+            if (related.Any(entity => string.IsNullOrWhiteSpace(entity.LogicalName)))
+            {
+                throw new ArgumentException("An entity is missing a value for the 'LogicalName' property.", nameof(entities));
+            }
+
+            RelatedEntities[relationship] = new EntityCollection(related)
+            {
+                EntityName = related.Count == 0 ? null : related[0].LogicalName,
+            };
         }
 
         private object GetAttributeValue(string attributeLogicalName)

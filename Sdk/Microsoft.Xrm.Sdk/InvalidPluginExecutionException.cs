@@ -5,83 +5,95 @@ namespace Microsoft.Xrm.Sdk
 {
     /// <summary>
     /// The exception a plug-in throws to refuse an operation; Dataverse shows its message to the
-    /// user. Without an explicit error code it carries -2146233088 (0x80131500, the HRESULT of
-    /// System.Exception); without an explicit status it is Failed.
+    /// user. ErrorCode is the exception's HResult: -2146233088 (0x80131500, that of any
+    /// System.Exception) unless a non-zero error code is given. Status defaults to Failed and
+    /// HttpStatus to NotSet.
     /// </summary>
     [Serializable]
-    public sealed class InvalidPluginExecutionException : Exception
+    public sealed class InvalidPluginExecutionException : Exception, ISerializable
     {
-        private const int DefaultErrorCode = unchecked((int)0x80131500);
+        private readonly OperationStatus _status;
+        private readonly PluginHttpStatusCode _httpStatus;
 
         public InvalidPluginExecutionException()
-            : this(OperationStatus.Failed, DefaultErrorCode, null, PluginHttpStatusCode.NotSet)
+        {
+            _status = OperationStatus.Failed;
+            _httpStatus = PluginHttpStatusCode.NotSet;
+        }
+
+        public InvalidPluginExecutionException(OperationStatus status)
+            : this(status, string.Empty)
         {
         }
 
         public InvalidPluginExecutionException(string message)
-            : this(OperationStatus.Failed, DefaultErrorCode, message, PluginHttpStatusCode.NotSet)
+            : base(message)
         {
-        }
-
-        public InvalidPluginExecutionException(string message, Exception inner)
-            : base(message, inner)
-        {
-            Status = OperationStatus.Failed;
-            ErrorCode = DefaultErrorCode;
-            HttpStatus = PluginHttpStatusCode.NotSet;
-        }
-
-        public InvalidPluginExecutionException(OperationStatus status)
-            : this(status, DefaultErrorCode, null, PluginHttpStatusCode.NotSet)
-        {
+            _status = OperationStatus.Failed;
+            _httpStatus = PluginHttpStatusCode.NotSet;
         }
 
         public InvalidPluginExecutionException(OperationStatus status, string message)
-            : this(status, DefaultErrorCode, message, PluginHttpStatusCode.NotSet)
+            : this(status, 0, message)
         {
         }
 
-        public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message)
-            : this(status, errorCode, message, PluginHttpStatusCode.NotSet)
+        /// <summary>Wraps an exception; when it is itself an InvalidPluginExecutionException, its HttpStatus carries over.</summary>
+        public InvalidPluginExecutionException(string message, Exception exception)
+            : base(message, exception)
         {
+            _status = OperationStatus.Failed;
+            _httpStatus = exception is InvalidPluginExecutionException inner ? inner.HttpStatus : PluginHttpStatusCode.NotSet;
+        }
+
+        /// <param name="errorCode">A Dataverse error code; 0 keeps the default HResult.</param>
+        public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message)
+            : this(message)
+        {
+            _status = status;
+            if (errorCode != 0)
+            {
+                HResult = errorCode;
+            }
         }
 
         public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus)
-            : this(OperationStatus.Failed, DefaultErrorCode, message, httpStatus)
+            : this(OperationStatus.Failed, 0, message, httpStatus)
         {
         }
 
         public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message, PluginHttpStatusCode httpStatus)
-            : base(message)
+            : this(status, errorCode, message)
         {
-            Status = status;
-            ErrorCode = errorCode;
-            HttpStatus = httpStatus;
+            _httpStatus = httpStatus;
         }
 
-#pragma warning disable SYSLIB0051, CS0672 // The official type keeps its serialization constructor and GetObjectData; so do we.
+#pragma warning disable SYSLIB0051, CS0672 // The official type keeps binary serialization; so do we, on both targets.
         private InvalidPluginExecutionException(SerializationInfo info, StreamingContext context)
             : base(info, context)
         {
-            Status = (OperationStatus)info.GetInt32(nameof(Status));
-            ErrorCode = info.GetInt32(nameof(ErrorCode));
-            HttpStatus = (PluginHttpStatusCode)info.GetInt32(nameof(HttpStatus));
+            _status = (OperationStatus)info.GetValue(nameof(Status), typeof(OperationStatus));
+            _httpStatus = (PluginHttpStatusCode)info.GetValue(nameof(HttpStatus), typeof(PluginHttpStatusCode));
         }
 
         public override void GetObjectData(SerializationInfo info, StreamingContext context)
         {
+            if (info == null)
+            {
+                throw new ArgumentNullException(nameof(info));
+            }
+
+            info.AddValue(nameof(Status), _status, typeof(OperationStatus));
+            info.AddValue(nameof(HttpStatus), _httpStatus, typeof(PluginHttpStatusCode));
             base.GetObjectData(info, context);
-            info.AddValue(nameof(Status), (int)Status);
-            info.AddValue(nameof(ErrorCode), ErrorCode);
-            info.AddValue(nameof(HttpStatus), (int)HttpStatus);
         }
 #pragma warning restore SYSLIB0051, CS0672
 
-        public OperationStatus Status { get; }
+        public OperationStatus Status => _status;
 
-        public int ErrorCode { get; }
+        public int ErrorCode => HResult;
 
-        public PluginHttpStatusCode HttpStatus { get; }
+        public PluginHttpStatusCode HttpStatus => _httpStatus;
     }
 
     public enum OperationStatus

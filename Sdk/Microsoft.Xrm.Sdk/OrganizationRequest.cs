@@ -4,7 +4,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk
 {
     /// <summary>A message to Dataverse: a name and named parameters. Typed requests are views over Parameters.</summary>
-    [DataContract(Name = "OrganizationRequest", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "OrganizationRequest", Namespace = XrmNamespaces.Contracts2011)]
     public class OrganizationRequest : IExtensibleDataObject
     {
         private ParameterCollection _parameters;
@@ -41,7 +41,7 @@ namespace Microsoft.Xrm.Sdk
     }
 
     /// <summary>The answer to a message: a name and named results. Typed responses are views over Results.</summary>
-    [DataContract(Name = "OrganizationResponse", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "OrganizationResponse", Namespace = XrmNamespaces.Contracts2011)]
     public class OrganizationResponse : IExtensibleDataObject
     {
         private ParameterCollection _results;
@@ -69,7 +69,7 @@ namespace Microsoft.Xrm.Sdk
         public ExtensionDataObject ExtensionData { get; set; }
     }
 
-    [DataContract(Name = "ExecuteMultipleSettings", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "ExecuteMultipleSettings", Namespace = XrmNamespaces.Contracts2012)]
     public sealed class ExecuteMultipleSettings : IExtensibleDataObject
     {
         [DataMember]
@@ -81,7 +81,7 @@ namespace Microsoft.Xrm.Sdk
         public ExtensionDataObject ExtensionData { get; set; }
     }
 
-    [DataContract(Name = "ExecuteMultipleResponseItem", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "ExecuteMultipleResponseItem", Namespace = XrmNamespaces.Contracts2012)]
     public sealed class ExecuteMultipleResponseItem : IExtensibleDataObject
     {
         [DataMember]

@@ -1,17 +1,27 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk
 {
-    /// <summary>A pointer to a record: logical name and id (or alternate key). Equal when LogicalName and Id are.</summary>
-    [DataContract(Name = "EntityReference", Namespace = XrmNamespaces.Contracts)]
+    /// <summary>
+    /// A pointer to a record: logical name and id (or alternate key). Two references are equal when
+    /// Id, LogicalName (ordinal) and the key attributes are; Name and RowVersion do not count.
+    /// </summary>
+    [DataContract(Name = "EntityReference", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class EntityReference : IExtensibleDataObject
     {
         private KeyAttributeCollection _keyAttributes;
 
         public EntityReference()
         {
+        }
+
+        public EntityReference(string logicalName)
+        {
+            LogicalName = logicalName;
         }
 
         public EntityReference(string logicalName, Guid id)
@@ -29,7 +39,7 @@ namespace Microsoft.Xrm.Sdk
         public EntityReference(string logicalName, string keyName, object keyValue)
         {
             LogicalName = logicalName;
-            KeyAttributes[keyName] = keyValue;
+            KeyAttributes.Add(keyName, keyValue);
         }
 
         [DataMember]
@@ -55,19 +65,36 @@ namespace Microsoft.Xrm.Sdk
 
         public override bool Equals(object obj)
         {
-            return obj is EntityReference other
-                && Id == other.Id
-                && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal);
+            if (!(obj is EntityReference other))
+            {
+                return false;
+            }
+
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            return Id == other.Id
+                && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal)
+                && KeyAttributes.Count == other.KeyAttributes.Count
+                && KeyAttributes.All(key => other.KeyAttributes.Contains(key));
         }
 
         public override int GetHashCode()
         {
-            return Id.GetHashCode() ^ (LogicalName == null ? 0 : StringComparer.Ordinal.GetHashCode(LogicalName));
+            int hash = string.IsNullOrEmpty(LogicalName) ? 0 : LogicalName.GetHashCode() ^ Id.GetHashCode();
+            foreach (KeyValuePair<string, object> key in KeyAttributes)
+            {
+                hash ^= string.IsNullOrEmpty(key.Key) ? 0 : key.Key.GetHashCode() ^ (key.Value == null ? 0 : key.Value.GetHashCode());
+            }
+
+            return hash;
         }
     }
 
     /// <summary>A page of records from RetrieveMultiple, with the paging state to fetch the next.</summary>
-    [DataContract(Name = "EntityCollection", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "EntityCollection", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class EntityCollection : IExtensibleDataObject
     {
         private DataCollection<Entity> _entities;
@@ -116,7 +143,7 @@ namespace Microsoft.Xrm.Sdk
     }
 
     /// <summary>The value of a choice column; equal when the numbers are.</summary>
-    [DataContract(Name = "OptionSetValue", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "OptionSetValue", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class OptionSetValue : IExtensibleDataObject
     {
         public OptionSetValue()
@@ -145,16 +172,16 @@ namespace Microsoft.Xrm.Sdk
     }
 
     /// <summary>A currency amount; equal when the amounts are.</summary>
-    [DataContract(Name = "Money", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "Money", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class Money : IExtensibleDataObject
     {
         public Money()
         {
         }
 
-        public Money(decimal amount)
+        public Money(decimal value)
         {
-            Value = amount;
+            Value = value;
         }
 
         [DataMember]
@@ -174,7 +201,7 @@ namespace Microsoft.Xrm.Sdk
     }
 
     /// <summary>A relationship by schema name, with the role of the primary table for self-referencing ones.</summary>
-    [DataContract(Name = "Relationship", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "Relationship", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class Relationship : IExtensibleDataObject
     {
         public Relationship()
@@ -203,18 +230,25 @@ namespace Microsoft.Xrm.Sdk
 
         public override int GetHashCode()
         {
-            return (SchemaName == null ? 0 : StringComparer.Ordinal.GetHashCode(SchemaName)) ^ PrimaryEntityRole.GetHashCode();
+            int hash = (SchemaName ?? string.Empty).GetHashCode();
+            return PrimaryEntityRole.HasValue ? hash ^ PrimaryEntityRole.Value.GetHashCode() : hash;
+        }
+
+        /// <summary>"SchemaName.Role", for example "contact_customer_accounts.Referenced".</summary>
+        public override string ToString()
+        {
+            return string.Format(CultureInfo.InvariantCulture, "{0}.{1}", SchemaName ?? string.Empty, PrimaryEntityRole.HasValue ? PrimaryEntityRole.ToString() : string.Empty);
         }
     }
 
-    [DataContract(Name = "EntityRole", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "EntityRole", Namespace = XrmNamespaces.Contracts2011)]
     public enum EntityRole
     {
         [EnumMember] Referencing = 0,
         [EnumMember] Referenced = 1,
     }
 
-    [DataContract(Name = "EntityState", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "EntityState", Namespace = XrmNamespaces.Contracts2011)]
     public enum EntityState
     {
         [EnumMember] Unchanged = 0,
@@ -222,7 +256,7 @@ namespace Microsoft.Xrm.Sdk
         [EnumMember] Changed = 2,
     }
 
-    [DataContract(Name = "ConcurrencyBehavior", Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Name = "ConcurrencyBehavior", Namespace = XrmNamespaces.Contracts71)]
     public enum ConcurrencyBehavior
     {
         [EnumMember] Default = 0,

@@ -7,26 +7,42 @@ namespace Microsoft.Xrm.Sdk
     /// <summary>
     /// A dictionary-shaped collection (attributes, parameters, images...). Keys compare with the
     /// default comparer, so string keys are case-sensitive, and reading a missing key through the
-    /// indexer throws KeyNotFoundException, as the official SDK does.
+    /// indexer throws KeyNotFoundException, as the official SDK does. A collection marked read-only
+    /// (by the SDK itself, never by callers) refuses changes with InvalidOperationException.
     /// </summary>
     [Serializable]
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>, IEnumerable
     {
-        private readonly Dictionary<TKey, TValue> _items = new Dictionary<TKey, TValue>();
+        private readonly IDictionary<TKey, TValue> _items;
+        private bool _isReadOnly;
 
         protected internal DataCollection()
+            : this(new Dictionary<TKey, TValue>())
         {
         }
 
-        public TValue this[TKey key]
+        protected internal DataCollection(IDictionary<TKey, TValue> collection)
+        {
+            _items = collection ?? throw new ArgumentNullException(nameof(collection));
+        }
+
+        public virtual TValue this[TKey key]
         {
             get => _items[key];
-            set => _items[key] = value;
+            set
+            {
+                CheckIsReadOnly();
+                _items[key] = value;
+            }
         }
 
         public int Count => _items.Count;
 
-        public bool IsReadOnly => false;
+        public virtual bool IsReadOnly
+        {
+            get => _isReadOnly;
+            internal set => _isReadOnly = value;
+        }
 
         public ICollection<TKey> Keys => _items.Keys;
 
@@ -34,11 +50,13 @@ namespace Microsoft.Xrm.Sdk
 
         public void Add(KeyValuePair<TKey, TValue> item)
         {
-            _items.Add(item.Key, item.Value);
+            CheckIsReadOnly();
+            _items.Add(item);
         }
 
         public void Add(TKey key, TValue value)
         {
+            CheckIsReadOnly();
             _items.Add(key, value);
         }
 
@@ -54,14 +72,16 @@ namespace Microsoft.Xrm.Sdk
                 return;
             }
 
+            CheckIsReadOnly();
             foreach (KeyValuePair<TKey, TValue> item in items)
             {
-                _items.Add(item.Key, item.Value);
+                _items.Add(item);
             }
         }
 
         public void Clear()
         {
+            CheckIsReadOnly();
             _items.Clear();
         }
 
@@ -72,7 +92,7 @@ namespace Microsoft.Xrm.Sdk
 
         public bool Contains(KeyValuePair<TKey, TValue> key)
         {
-            return ((ICollection<KeyValuePair<TKey, TValue>>)_items).Contains(key);
+            return _items.Contains(key);
         }
 
         public bool ContainsKey(TKey key)
@@ -82,17 +102,19 @@ namespace Microsoft.Xrm.Sdk
 
         public void CopyTo(KeyValuePair<TKey, TValue>[] array, int index)
         {
-            ((ICollection<KeyValuePair<TKey, TValue>>)_items).CopyTo(array, index);
+            _items.CopyTo(array, index);
         }
 
         public bool Remove(TKey key)
         {
+            CheckIsReadOnly();
             return _items.Remove(key);
         }
 
         public bool Remove(KeyValuePair<TKey, TValue> item)
         {
-            return ((ICollection<KeyValuePair<TKey, TValue>>)_items).Remove(item);
+            CheckIsReadOnly();
+            return _items.Remove(item);
         }
 
         public bool TryGetValue(TKey key, out TValue value)
@@ -108,6 +130,14 @@ namespace Microsoft.Xrm.Sdk
         IEnumerator IEnumerable.GetEnumerator()
         {
             return GetEnumerator();
+        }
+
+        private void CheckIsReadOnly()
+        {
+            if (IsReadOnly)
+            {
+                throw new InvalidOperationException("The collection is read-only.");
+            }
         }
     }
 }

@@ -8,13 +8,13 @@ namespace Microsoft.Xrm.Sdk
     [Serializable]
     public class DataCollection<T> : Collection<T>
     {
-        protected internal DataCollection()
+        internal DataCollection()
         {
         }
 
-        protected internal DataCollection(IList<T> list)
-            : base(list)
+        internal DataCollection(IList<T> list)
         {
+            AddRange(list);
         }
 
         public void AddRange(params T[] items)

@@ -9,7 +9,7 @@ namespace Microsoft.Xrm.Sdk.Messages
     // Dataverse uses; its constructor sets RequestName and puts the required parameters in
     // (null until assigned), as the official classes do.
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class CreateRequest : OrganizationRequest
     {
         public CreateRequest()
@@ -25,13 +25,13 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class CreateResponse : OrganizationResponse
     {
         public Guid id => ParameterValues.Get<Guid>(Results, "id");
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class RetrieveRequest : OrganizationRequest
     {
         public RetrieveRequest()
@@ -52,15 +52,21 @@ namespace Microsoft.Xrm.Sdk.Messages
             get => ParameterValues.Get<ColumnSet>(Parameters, "ColumnSet");
             set => Parameters["ColumnSet"] = value;
         }
+
+        public bool ReturnNotifications
+        {
+            get => ParameterValues.Get<bool>(Parameters, "ReturnNotifications");
+            set => Parameters["ReturnNotifications"] = value;
+        }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class RetrieveResponse : OrganizationResponse
     {
         public Entity Entity => ParameterValues.Get<Entity>(Results, "Entity");
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class UpdateRequest : OrganizationRequest
     {
         public UpdateRequest()
@@ -82,12 +88,12 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class UpdateResponse : OrganizationResponse
     {
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class DeleteRequest : OrganizationRequest
     {
         public DeleteRequest()
@@ -109,12 +115,12 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class DeleteResponse : OrganizationResponse
     {
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class RetrieveMultipleRequest : OrganizationRequest
     {
         public RetrieveMultipleRequest()
@@ -130,13 +136,13 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class RetrieveMultipleResponse : OrganizationResponse
     {
         public EntityCollection EntityCollection => ParameterValues.Get<EntityCollection>(Results, "EntityCollection");
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class UpsertRequest : OrganizationRequest
     {
         public UpsertRequest()
@@ -152,7 +158,7 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class UpsertResponse : OrganizationResponse
     {
         public bool RecordCreated => ParameterValues.Get<bool>(Results, "RecordCreated");
@@ -160,7 +166,7 @@ namespace Microsoft.Xrm.Sdk.Messages
         public EntityReference Target => ParameterValues.Get<EntityReference>(Results, "Target");
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class AssociateRequest : OrganizationRequest
     {
         public AssociateRequest()
@@ -190,12 +196,12 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class AssociateResponse : OrganizationResponse
     {
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class DisassociateRequest : OrganizationRequest
     {
         public DisassociateRequest()
@@ -225,12 +231,12 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class DisassociateResponse : OrganizationResponse
     {
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class CreateMultipleRequest : OrganizationRequest
     {
         public CreateMultipleRequest()
@@ -246,13 +252,13 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class CreateMultipleResponse : OrganizationResponse
     {
         public Guid[] Ids => ParameterValues.Get<Guid[]>(Results, "Ids");
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class UpdateMultipleRequest : OrganizationRequest
     {
         public UpdateMultipleRequest()
@@ -266,14 +272,20 @@ namespace Microsoft.Xrm.Sdk.Messages
             get => ParameterValues.Get<EntityCollection>(Parameters, "Targets");
             set => Parameters["Targets"] = value;
         }
+
+        public ConcurrencyBehavior ConcurrencyBehavior
+        {
+            get => ParameterValues.Get<ConcurrencyBehavior>(Parameters, "ConcurrencyBehavior");
+            set => Parameters["ConcurrencyBehavior"] = value;
+        }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class UpdateMultipleResponse : OrganizationResponse
     {
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class ExecuteMultipleRequest : OrganizationRequest
     {
         public ExecuteMultipleRequest()
@@ -296,7 +308,7 @@ namespace Microsoft.Xrm.Sdk.Messages
         }
     }
 
-    [DataContract(Namespace = XrmNamespaces.Contracts)]
+    [DataContract(Namespace = XrmNamespaces.Contracts2011)]
     public sealed class ExecuteMultipleResponse : OrganizationResponse
     {
         public bool IsFaulted => ParameterValues.Get<bool>(Results, "IsFaulted");

@@ -2,7 +2,7 @@ using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk.Query
 {
-    [DataContract(Name = "ConditionOperator", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "ConditionOperator", Namespace = XrmNamespaces.Contracts2011)]
     public enum ConditionOperator
     {
         [EnumMember] Equal = 0,
@@ -94,25 +94,31 @@ namespace Microsoft.Xrm.Sdk.Query
         [EnumMember] OlderThanXMinutes = 86,
         [EnumMember] ContainValues = 87,
         [EnumMember] DoesNotContainValues = 88,
-        [EnumMember] EqualRoleBusinessId = 89,
     }
 
-    [DataContract(Name = "LogicalOperator", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "LogicalOperator", Namespace = XrmNamespaces.Contracts2011)]
     public enum LogicalOperator
     {
         [EnumMember] And = 0,
         [EnumMember] Or = 1,
     }
 
-    [DataContract(Name = "JoinOperator", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "JoinOperator", Namespace = XrmNamespaces.Contracts2011)]
     public enum JoinOperator
     {
         [EnumMember] Inner = 0,
         [EnumMember] LeftOuter = 1,
         [EnumMember] Natural = 2,
+        [EnumMember] MatchFirstRowUsingCrossApply = 3,
+        [EnumMember] In = 4,
+        [EnumMember] Exists = 5,
+        [EnumMember] Any = 6,
+        [EnumMember] NotAny = 7,
+        [EnumMember] All = 8,
+        [EnumMember] NotAll = 9,
     }
 
-    [DataContract(Name = "OrderType", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "OrderType", Namespace = XrmNamespaces.Contracts2011)]
     public enum OrderType
     {
         [EnumMember] Ascending = 0,

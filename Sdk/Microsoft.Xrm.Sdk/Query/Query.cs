@@ -6,7 +6,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk.Query
 {
     /// <summary>The base of the query kinds RetrieveMultiple accepts.</summary>
-    [DataContract(Name = "QueryBase", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "QueryBase", Namespace = XrmNamespaces.Contracts2011)]
     [KnownType(typeof(QueryExpression))]
     [KnownType(typeof(QueryByAttribute))]
     [KnownType(typeof(FetchExpression))]
@@ -20,7 +20,7 @@ namespace Microsoft.Xrm.Sdk.Query
     }
 
     /// <summary>The columns to return: a list, or all of them.</summary>
-    [DataContract(Name = "ColumnSet", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "ColumnSet", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class ColumnSet : IExtensibleDataObject
     {
         private DataCollection<string> _columns;
@@ -36,7 +36,7 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public ColumnSet(params string[] columns)
         {
-            Columns.AddRange(columns);
+            _columns = new DataCollection<string>(columns);
         }
 
         [DataMember]
@@ -46,8 +46,18 @@ namespace Microsoft.Xrm.Sdk.Query
         public DataCollection<string> Columns
         {
             get => _columns ?? (_columns = new DataCollection<string>());
-            private set => _columns = value;
+            set => _columns = value;
         }
+
+        public bool HasLazyFileAttribute { get; set; }
+
+        public string LazyFileAttributeEntityName { get; set; }
+
+        public string LazyFileAttributeKey { get; set; }
+
+        public Lazy<object> LazyFileAttributeValue { get; set; }
+
+        public int LazyFileAttributeSizeLimit { get; set; }
 
         public void AddColumn(string column)
         {
@@ -56,13 +66,16 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public void AddColumns(params string[] columns)
         {
-            Columns.AddRange(columns);
+            foreach (string column in columns)
+            {
+                Columns.Add(column);
+            }
         }
 
         public ExtensionDataObject ExtensionData { get; set; }
     }
 
-    [DataContract(Name = "PagingInfo", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "PagingInfo", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class PagingInfo : IExtensibleDataObject
     {
         [DataMember]
@@ -80,7 +93,7 @@ namespace Microsoft.Xrm.Sdk.Query
         public ExtensionDataObject ExtensionData { get; set; }
     }
 
-    [DataContract(Name = "OrderExpression", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "OrderExpression", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class OrderExpression : IExtensibleDataObject
     {
         public OrderExpression()
@@ -88,9 +101,21 @@ namespace Microsoft.Xrm.Sdk.Query
         }
 
         public OrderExpression(string attributeName, OrderType orderType)
+            : this(attributeName, orderType, null, null)
+        {
+        }
+
+        public OrderExpression(string attributeName, OrderType orderType, string alias)
+            : this(attributeName, orderType, alias, null)
+        {
+        }
+
+        public OrderExpression(string attributeName, OrderType orderType, string alias, string entityName)
         {
             AttributeName = attributeName;
             OrderType = orderType;
+            Alias = alias;
+            EntityName = entityName;
         }
 
         [DataMember]
@@ -99,11 +124,17 @@ namespace Microsoft.Xrm.Sdk.Query
         [DataMember]
         public OrderType OrderType { get; set; }
 
+        [DataMember]
+        public string Alias { get; set; }
+
+        [DataMember]
+        public string EntityName { get; set; }
+
         public ExtensionDataObject ExtensionData { get; set; }
     }
 
-    /// <summary>One condition: attribute, operator, values (optionally on a linked table's alias).</summary>
-    [DataContract(Name = "ConditionExpression", Namespace = XrmNamespaces.Query)]
+    /// <summary>One condition: attribute, operator, values (optionally on a linked table's alias, or against another column).</summary>
+    [DataContract(Name = "ConditionExpression", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class ConditionExpression : IExtensibleDataObject
     {
         private DataCollection<object> _values;
@@ -128,7 +159,22 @@ namespace Microsoft.Xrm.Sdk.Query
         }
 
         public ConditionExpression(string attributeName, ConditionOperator conditionOperator, ICollection values)
-            : this(null, attributeName, conditionOperator, values == null ? null : values.Cast<object>().ToArray())
+        {
+            AttributeName = attributeName;
+            Operator = conditionOperator;
+            if (values != null)
+            {
+                Values.AddRange(values.Cast<object>());
+            }
+        }
+
+        public ConditionExpression(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value)
+            : this(null, attributeName, conditionOperator, compareColumns, new[] { value })
+        {
+        }
+
+        public ConditionExpression(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object[] values)
+            : this(null, attributeName, conditionOperator, compareColumns, values)
         {
         }
 
@@ -147,14 +193,26 @@ namespace Microsoft.Xrm.Sdk.Query
             EntityName = entityName;
             AttributeName = attributeName;
             Operator = conditionOperator;
-            if (values != null)
-            {
-                Values.AddRange(values);
-            }
+            _values = new DataCollection<object>(values);
+        }
+
+        public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value)
+            : this(entityName, attributeName, conditionOperator, compareColumns, new[] { value })
+        {
+        }
+
+        public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object[] values)
+            : this(entityName, attributeName, conditionOperator, values)
+        {
+            CompareColumns = compareColumns;
         }
 
         [DataMember]
         public string EntityName { get; set; }
+
+        /// <summary>True when Values names another column to compare with, rather than literal values.</summary>
+        [DataMember]
+        public bool CompareColumns { get; set; }
 
         [DataMember]
         public string AttributeName { get; set; }
@@ -173,7 +231,7 @@ namespace Microsoft.Xrm.Sdk.Query
     }
 
     /// <summary>Conditions and nested filters combined with And or Or.</summary>
-    [DataContract(Name = "FilterExpression", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "FilterExpression", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class FilterExpression : IExtensibleDataObject
     {
         private DataCollection<ConditionExpression> _conditions;
@@ -190,6 +248,9 @@ namespace Microsoft.Xrm.Sdk.Query
 
         [DataMember]
         public LogicalOperator FilterOperator { get; set; }
+
+        [DataMember]
+        public string FilterHint { get; set; }
 
         [DataMember]
         public DataCollection<ConditionExpression> Conditions
@@ -223,6 +284,26 @@ namespace Microsoft.Xrm.Sdk.Query
             Conditions.Add(new ConditionExpression(entityName, attributeName, conditionOperator, values));
         }
 
+        public void AddCondition(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value)
+        {
+            Conditions.Add(new ConditionExpression(attributeName, conditionOperator, compareColumns, value));
+        }
+
+        public void AddCondition(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object[] values)
+        {
+            Conditions.Add(new ConditionExpression(attributeName, conditionOperator, compareColumns, values));
+        }
+
+        public void AddCondition(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value)
+        {
+            Conditions.Add(new ConditionExpression(entityName, attributeName, conditionOperator, compareColumns, value));
+        }
+
+        public void AddCondition(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object[] values)
+        {
+            Conditions.Add(new ConditionExpression(entityName, attributeName, conditionOperator, compareColumns, values));
+        }
+
         public void AddFilter(FilterExpression childFilter)
         {
             if (childFilter != null)
@@ -242,15 +323,15 @@ namespace Microsoft.Xrm.Sdk.Query
     }
 
     /// <summary>A join from one table to another, with its own columns, filter and nested joins.</summary>
-    [DataContract(Name = "LinkEntity", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "LinkEntity", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class LinkEntity : IExtensibleDataObject
     {
         private ColumnSet _columns;
-        private FilterExpression _linkCriteria;
         private DataCollection<LinkEntity> _linkEntities;
         private DataCollection<OrderExpression> _orders;
 
         public LinkEntity()
+            : this(null, null, null, null, JoinOperator.Inner)
         {
         }
 
@@ -261,6 +342,8 @@ namespace Microsoft.Xrm.Sdk.Query
             LinkFromAttributeName = linkFromAttributeName;
             LinkToAttributeName = linkToAttributeName;
             JoinOperator = joinOperator;
+            _columns = new ColumnSet();
+            LinkCriteria = new FilterExpression();
         }
 
         [DataMember]
@@ -279,11 +362,7 @@ namespace Microsoft.Xrm.Sdk.Query
         public JoinOperator JoinOperator { get; set; }
 
         [DataMember]
-        public FilterExpression LinkCriteria
-        {
-            get => _linkCriteria ?? (_linkCriteria = new FilterExpression());
-            set => _linkCriteria = value;
-        }
+        public FilterExpression LinkCriteria { get; set; }
 
         [DataMember]
         public DataCollection<LinkEntity> LinkEntities
@@ -314,9 +393,13 @@ namespace Microsoft.Xrm.Sdk.Query
             return AddLink(linkToEntityName, linkFromAttributeName, linkToAttributeName, JoinOperator.Inner);
         }
 
+        /// <remarks>
+        /// As in the official SDK, the nested link's LinkFromEntityName is this link's
+        /// LinkFromEntityName (not its LinkToEntityName); the server joins from the parent link anyway.
+        /// </remarks>
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName, JoinOperator joinOperator)
         {
-            var link = new LinkEntity(LinkToEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
+            var link = new LinkEntity(LinkFromEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
             LinkEntities.Add(link);
             return link;
         }
@@ -325,22 +408,24 @@ namespace Microsoft.Xrm.Sdk.Query
     }
 
     /// <summary>A query built from objects: table, columns, criteria, joins, order and paging.</summary>
-    [DataContract(Name = "QueryExpression", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "QueryExpression", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class QueryExpression : QueryBase
     {
-        private ColumnSet _columnSet;
-        private FilterExpression _criteria;
         private DataCollection<LinkEntity> _linkEntities;
         private DataCollection<OrderExpression> _orders;
-        private PagingInfo _pageInfo;
 
         public QueryExpression()
+            : this(null)
         {
         }
 
+        /// <remarks>Starts with an empty ColumnSet (no columns), an empty And filter and default paging.</remarks>
         public QueryExpression(string entityName)
         {
             EntityName = entityName;
+            Criteria = new FilterExpression();
+            PageInfo = new PagingInfo();
+            ColumnSet = new ColumnSet();
         }
 
         [DataMember]
@@ -350,21 +435,16 @@ namespace Microsoft.Xrm.Sdk.Query
         public bool NoLock { get; set; }
 
         [DataMember]
-        public string EntityName { get; set; }
+        public QueryExpression SubQueryExpression { get; set; }
 
         [DataMember]
-        public ColumnSet ColumnSet
-        {
-            get => _columnSet ?? (_columnSet = new ColumnSet());
-            set => _columnSet = value;
-        }
+        public PagingInfo PageInfo { get; set; }
 
         [DataMember]
-        public FilterExpression Criteria
-        {
-            get => _criteria ?? (_criteria = new FilterExpression());
-            set => _criteria = value;
-        }
+        public string QueryHints { get; set; }
+
+        [DataMember]
+        public string DataSource { get; set; }
 
         [DataMember]
         public DataCollection<LinkEntity> LinkEntities
@@ -374,6 +454,9 @@ namespace Microsoft.Xrm.Sdk.Query
         }
 
         [DataMember]
+        public FilterExpression Criteria { get; set; }
+
+        [DataMember]
         public DataCollection<OrderExpression> Orders
         {
             get => _orders ?? (_orders = new DataCollection<OrderExpression>());
@@ -381,14 +464,23 @@ namespace Microsoft.Xrm.Sdk.Query
         }
 
         [DataMember]
-        public PagingInfo PageInfo
-        {
-            get => _pageInfo ?? (_pageInfo = new PagingInfo());
-            set => _pageInfo = value;
-        }
+        public string EntityName { get; set; }
+
+        [DataMember]
+        public ColumnSet ColumnSet { get; set; }
 
         [DataMember]
         public int? TopCount { get; set; }
+
+        public void AddOrder(string attributeName, OrderType orderType)
+        {
+            Orders.Add(new OrderExpression(attributeName, orderType));
+        }
+
+        public void AddOrder(string attributeName, OrderType orderType, string alias, string entityName)
+        {
+            Orders.Add(new OrderExpression(attributeName, orderType, alias, entityName));
+        }
 
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName)
         {
@@ -401,25 +493,24 @@ namespace Microsoft.Xrm.Sdk.Query
             LinkEntities.Add(link);
             return link;
         }
-
-        public void AddOrder(string attributeName, OrderType orderType)
-        {
-            Orders.Add(new OrderExpression(attributeName, orderType));
-        }
     }
 
     /// <summary>A query of equality conditions, one value per attribute, all combined with And.</summary>
-    [DataContract(Name = "QueryByAttribute", Namespace = XrmNamespaces.Query)]
+    /// <remarks>
+    /// As in the official SDK, only the parameterless constructor creates ColumnSet and PageInfo;
+    /// QueryByAttribute(entityName) leaves both null until set.
+    /// </remarks>
+    [DataContract(Name = "QueryByAttribute", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class QueryByAttribute : QueryBase
     {
-        private ColumnSet _columnSet;
         private DataCollection<string> _attributes;
         private DataCollection<object> _values;
         private DataCollection<OrderExpression> _orders;
-        private PagingInfo _pageInfo;
 
         public QueryByAttribute()
         {
+            ColumnSet = new ColumnSet();
+            PageInfo = new PagingInfo();
         }
 
         public QueryByAttribute(string entityName)
@@ -429,13 +520,6 @@ namespace Microsoft.Xrm.Sdk.Query
 
         [DataMember]
         public string EntityName { get; set; }
-
-        [DataMember]
-        public ColumnSet ColumnSet
-        {
-            get => _columnSet ?? (_columnSet = new ColumnSet());
-            set => _columnSet = value;
-        }
 
         [DataMember]
         public DataCollection<string> Attributes
@@ -452,6 +536,12 @@ namespace Microsoft.Xrm.Sdk.Query
         }
 
         [DataMember]
+        public PagingInfo PageInfo { get; set; }
+
+        [DataMember]
+        public ColumnSet ColumnSet { get; set; }
+
+        [DataMember]
         public DataCollection<OrderExpression> Orders
         {
             get => _orders ?? (_orders = new DataCollection<OrderExpression>());
@@ -459,29 +549,22 @@ namespace Microsoft.Xrm.Sdk.Query
         }
 
         [DataMember]
-        public PagingInfo PageInfo
-        {
-            get => _pageInfo ?? (_pageInfo = new PagingInfo());
-            set => _pageInfo = value;
-        }
-
-        [DataMember]
         public int? TopCount { get; set; }
+
+        public void AddOrder(string attributeName, OrderType orderType)
+        {
+            Orders.Add(new OrderExpression(attributeName, orderType));
+        }
 
         public void AddAttributeValue(string attributeName, object value)
         {
             Attributes.Add(attributeName);
             Values.Add(value);
         }
-
-        public void AddOrder(string attributeName, OrderType orderType)
-        {
-            Orders.Add(new OrderExpression(attributeName, orderType));
-        }
     }
 
     /// <summary>A FetchXML query.</summary>
-    [DataContract(Name = "FetchExpression", Namespace = XrmNamespaces.Query)]
+    [DataContract(Name = "FetchExpression", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class FetchExpression : QueryBase
     {
         public FetchExpression()
