@@ -29,6 +29,9 @@ public sealed class SolutionManifest
     public string? DisplayName { get; init; }
     public required string Version { get; init; }
     public bool Managed { get; init; }
+    /// <summary>The Managed element as written: 0 unmanaged, 1 managed, 2 a layout unpacked from both (SolutionPackager /packagetype:Both).</summary>
+    public int ManagedCode { get; init; }
+    public string? Description { get; init; }
     public required PublisherModel Publisher { get; init; }
     /// <summary>RootComponent type codes (1 entity, 9 option set, 61 web resource, 91 plugin assembly, ...) with schema name or id.</summary>
     public IReadOnlyList<RootComponentModel> RootComponents { get; init; } = Array.Empty<RootComponentModel>();
@@ -67,6 +70,9 @@ public sealed class TableModel
     public string? PrimaryNameAttribute { get; init; }
     public bool IsCustom { get; init; }
     public bool IsActivity { get; init; }
+    /// <summary>True when the layout carries the table's definition (EntityInfo); false for a standard table the solution only adds forms or views to, whose metadata comes from the org.</summary>
+    public bool HasDefinition { get; init; } = true;
+    public string? EntitySetName { get; init; }
     public IReadOnlyList<ColumnModel> Columns { get; init; } = Array.Empty<ColumnModel>();
     public IReadOnlyList<AlternateKeyModel> Keys { get; init; } = Array.Empty<AlternateKeyModel>();
     public IReadOnlyList<FormModel> Forms { get; init; } = Array.Empty<FormModel>();
@@ -235,6 +241,10 @@ public sealed class PluginStepModel
     public IReadOnlyList<string> FilteringAttributes { get; init; } = Array.Empty<string>();
     public required string PluginTypeName { get; init; }
     public Guid PluginTypeId { get; init; }
+    /// <summary>The SdkMessageId the step file names (the message's id in every org for platform messages).</summary>
+    public Guid? SdkMessageId { get; init; }
+    /// <summary>The assembly part of the step's PluginTypeName ("CrmTeamSelling.Plugins, Version=..., PublicKeyToken=...").</summary>
+    public string? PluginAssemblyName { get; init; }
     public string? Configuration { get; init; }
     public bool AsyncAutoDelete { get; init; }
     /// <summary>0 server, 1 offline, 2 both.</summary>
@@ -266,6 +276,8 @@ public sealed class WebResourceModel
     public int WebResourceType { get; init; }
     /// <summary>The content file's path in the layout, relative to the layout root.</summary>
     public string? FileName { get; init; }
+    /// <summary>The FileName element: where the content sits inside the packed zip (/WebResources/name+GUID).</summary>
+    public string? PackageFileName { get; init; }
     public string SourceFile { get; init; } = "";
 }
 
@@ -313,6 +325,8 @@ public sealed class CustomApiModel
     public string? ExecutePrivilegeName { get; init; }
     /// <summary>The plugin type that implements the main operation.</summary>
     public string? PluginTypeName { get; init; }
+    /// <summary>The plugintypeexportkey: the id of the plugin type that implements the main operation.</summary>
+    public Guid? PluginTypeId { get; init; }
     public IReadOnlyList<CustomApiParameterModel> RequestParameters { get; init; } = Array.Empty<CustomApiParameterModel>();
     public IReadOnlyList<CustomApiParameterModel> ResponseProperties { get; init; } = Array.Empty<CustomApiParameterModel>();
     public string SourceFile { get; init; } = "";
@@ -333,5 +347,11 @@ public sealed class AppModuleModel
     public required string UniqueName { get; init; }
     public string? DisplayName { get; init; }
     public IReadOnlyList<string> Tables { get; init; } = Array.Empty<string>();
+    /// <summary>The app's forms and dashboards (component type 60), views (26) and security roles, by id.</summary>
+    public IReadOnlyList<Guid> FormIds { get; init; } = Array.Empty<Guid>();
+    public IReadOnlyList<Guid> ViewIds { get; init; } = Array.Empty<Guid>();
+    public IReadOnlyList<Guid> RoleIds { get; init; } = Array.Empty<Guid>();
+    /// <summary>The site map (component type 62) the app uses.</summary>
+    public string? SiteMapName { get; init; }
     public string SourceFile { get; init; } = "";
 }
