@@ -100,9 +100,9 @@ namespace Microsoft.Xrm.Sdk
             return _items.ContainsKey(key);
         }
 
-        public void CopyTo(KeyValuePair<TKey, TValue>[] array, int index)
+        public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex)
         {
-            _items.CopyTo(array, index);
+            _items.CopyTo(array, arrayIndex);
         }
 
         public bool Remove(TKey key)
