@@ -63,7 +63,7 @@ namespace Microsoft.Xrm.Sdk
         public bool TryGetValue<T>(string key, out T value)
         {
             value = default(T);
-            if (!TryGetValue(key, out object found) || !(found is T typed))
+            if (!base.TryGetValue(key, out object found) || !(found is T typed))
             {
                 return false;
             }
