@@ -28,7 +28,6 @@ public sealed class ExecutionContextTests
         context.InputParameters["Target"] = new Entity("account");
         context.PreEntityImages["PreImage"] = new Entity("account");
 
-        Assert.AreSame(context.InputParameters, context.InputParameters);
         Assert.AreEqual(1, context.InputParameters.Count);
         Assert.AreEqual(0, context.OutputParameters.Count);
         Assert.AreEqual(0, context.SharedVariables.Count);
