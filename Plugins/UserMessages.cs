@@ -15,6 +15,9 @@ namespace CrmTeamSelling.Plugins
         public const string ServiceCallFailed =
             "Team Selling could not complete the operation: {0}";
 
+        public const string StepRegistrationLacks =
+            "The Team Selling step on {0} of {1} (stage {2}) needs {3}, and the registration does not provide it. Ask your administrator to re-import the CrmTeamSelling solution.";
+
         public const string UnexpectedError =
             "Team Selling hit an unexpected error in {0}: {1}. Nothing was saved. Retry, and if it happens again send this message to your administrator.";
     }
