@@ -18,6 +18,12 @@ namespace CrmTeamSelling.Plugins
         public const string StepRegistrationLacks =
             "The Team Selling step on {0} of {1} (stage {2}) needs {3}, and the registration does not provide it. Ask your administrator to re-import the CrmTeamSelling solution.";
 
+        public const string InvalidSetting =
+            "The Team Selling setting {0} has the value '{1}', which it does not understand. Ask your administrator to set it to {2} (Settings > Environment variables).";
+
+        public const string OpportunityNotFound =
+            "The opportunity {0} does not exist or you cannot see it. Open the record again from the opportunity; if it was deleted, this change is no longer needed.";
+
         public const string UnexpectedError =
             "Team Selling hit an unexpected error in {0}: {1}. Nothing was saved. Retry, and if it happens again send this message to your administrator.";
     }

@@ -9,7 +9,7 @@ namespace CrmTeamSelling.Plugins.Model
     // hidden by that namespace inside it.
 
     /// <summary>Logical names of the tables and columns, one nested class per table.</summary>
-    public static class LogicalNames
+    public static partial class LogicalNames
     {
         /// <summary>Deal Team Member (tsell_dealteammember): A colleague working the opportunity: their role on the team, their seniority and their part of the plan. Adding a member gives that user access to the opportunity and its team-selling records.</summary>
         public static class DealTeamMember
