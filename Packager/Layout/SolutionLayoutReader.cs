@@ -117,11 +117,24 @@ public static class SolutionLayoutReader
                     Behavior = _xml.IntAttribute(file, component, "behavior", 0),
                 });
             }
-            var requiredTables = (manifest.Element("MissingDependencies")?.Elements("MissingDependency") ?? Enumerable.Empty<XElement>())
-                .Select(d => d.Element("Required"))
-                .Where(r => r is not null && (string?)r.Attribute("type") == "1")
-                .Select(r => ((string?)r!.Attribute("schemaName") ?? "").ToLowerInvariant())
-                .Where(n => n.Length > 0)
+            var missingDependencies = new List<RequiredComponentModel>();
+            foreach (var required in (manifest.Element("MissingDependencies")?.Elements("MissingDependency") ?? Enumerable.Empty<XElement>()).Select(d => d.Element("Required")))
+            {
+                if (required is null) continue;
+                var type = _xml.RequiredAttribute(file, required, "type");
+                if (type is null) continue;
+                missingDependencies.Add(new RequiredComponentModel
+                {
+                    Type = type,
+                    SchemaName = (string?)required.Attribute("schemaName"),
+                    Id = _xml.Guid(file, required, (string?)required.Attribute("id"), "the required component id"),
+                    DisplayName = (string?)required.Attribute("displayName"),
+                    Solution = (string?)required.Attribute("solution"),
+                });
+            }
+            var requiredTables = missingDependencies
+                .Where(r => r.Type == "1" && !string.IsNullOrEmpty(r.SchemaName))
+                .Select(r => r.SchemaName!.ToLowerInvariant())
                 .Distinct()
                 .ToList();
 
@@ -136,6 +149,7 @@ public static class SolutionLayoutReader
                 Publisher = publisher,
                 RootComponents = rootComponents,
                 RequiredTables = requiredTables,
+                MissingDependencies = missingDependencies,
                 SourceFile = file,
             };
         }
@@ -274,7 +288,10 @@ public static class SolutionLayoutReader
                 _xml.Report(file, entity.Element("attributes"), $"the column {duplicate.Key} is defined {duplicate.Count()} times; keep one <attribute> per column.");
 
             var primaryKey = columns.FirstOrDefault(c => c.Type == "primarykey");
-            if (primaryKey is null)
+            // A standard table the solution adds columns to carries only those columns; one of ours
+            // (named with the publisher's prefix) must be complete.
+            var complete = primaryKey is not null;
+            if (!complete && customPrefix is not null && logicalName.StartsWith(customPrefix, StringComparison.Ordinal))
                 _xml.Report(file, entity.Element("attributes") ?? entity, $"the table {logicalName} has no column of <Type>primarykey</Type>; add its {logicalName}id column.");
             var ownership = (XmlSource.Optional(entity, "OwnershipTypeMask") ?? "UserOwned") switch
             {
@@ -292,12 +309,12 @@ public static class SolutionLayoutReader
                 DisplayCollectionName = XmlSource.Label(entity.Element("LocalizedCollectionNames"), "LocalizedCollectionName"),
                 Description = XmlSource.Label(entity.Element("Descriptions"), "Description"),
                 Ownership = ownership,
-                PrimaryIdAttribute = primaryKey?.LogicalName ?? logicalName + "id",
+                PrimaryIdAttribute = primaryKey?.LogicalName ?? StandardPrimaryKey(logicalName),
                 PrimaryNameAttribute = columns.FirstOrDefault(c => c.IsPrimaryName)?.LogicalName,
                 // The layout does not flag custom tables; ours are the ones named with the publisher's prefix.
                 IsCustom = customPrefix is not null && logicalName.StartsWith(customPrefix, StringComparison.Ordinal),
                 IsActivity = _xml.Flag(file, entity, "IsActivity"),
-                HasDefinition = true,
+                HasDefinition = complete,
                 EntitySetName = XmlSource.Optional(entity, "EntitySetName"),
                 Columns = columns,
                 Keys = ReadKeys(file, entity),

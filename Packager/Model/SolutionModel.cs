@@ -37,6 +37,8 @@ public sealed class SolutionManifest
     public IReadOnlyList<RootComponentModel> RootComponents { get; init; } = Array.Empty<RootComponentModel>();
     /// <summary>Tables the solution needs from the target org (MissingDependencies / declared dependencies).</summary>
     public IReadOnlyList<string> RequiredTables { get; init; } = Array.Empty<string>();
+    /// <summary>Every component the solution declares it needs from the target org (MissingDependency/Required).</summary>
+    public IReadOnlyList<RequiredComponentModel> MissingDependencies { get; init; } = Array.Empty<RequiredComponentModel>();
     public string SourceFile { get; init; } = "";
 }
 
@@ -46,6 +48,18 @@ public sealed class PublisherModel
     public string? DisplayName { get; init; }
     public required string CustomizationPrefix { get; init; }
     public int CustomizationOptionValuePrefix { get; init; }
+}
+
+/// <summary>A component the solution needs from the target org, as a MissingDependency's Required element names it.</summary>
+public sealed class RequiredComponentModel
+{
+    /// <summary>The component type as written: a number (1 table, 60 form, 90 plugin type ...) or a name (CustomAPI, SettingDefinition ...).</summary>
+    public required string Type { get; init; }
+    public string? SchemaName { get; init; }
+    public Guid? Id { get; init; }
+    public string? DisplayName { get; init; }
+    /// <summary>The solution that provides it, such as "msdynce_Sales (9.0.1.0)".</summary>
+    public string? Solution { get; init; }
 }
 
 public sealed class RootComponentModel
@@ -70,7 +84,11 @@ public sealed class TableModel
     public string? PrimaryNameAttribute { get; init; }
     public bool IsCustom { get; init; }
     public bool IsActivity { get; init; }
-    /// <summary>True when the layout carries the table's definition (EntityInfo); false for a standard table the solution only adds forms or views to, whose metadata comes from the org.</summary>
+    /// <summary>
+    /// True when the layout carries the table's whole definition (EntityInfo with its primary key).
+    /// False for a standard table the solution only extends (forms, views, a few added columns, which
+    /// are in <see cref="Columns"/>); its other metadata comes from the org.
+    /// </summary>
     public bool HasDefinition { get; init; } = true;
     public string? EntitySetName { get; init; }
     public IReadOnlyList<ColumnModel> Columns { get; init; } = Array.Empty<ColumnModel>();
