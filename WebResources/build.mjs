@@ -1,6 +1,6 @@
 // Bundles each web resource into one classic script (no module loader in Dataverse forms) and
 // copies the static files, into dist/ under the names the web resources have in the solution.
-// Also bundles the browser-test harness (WebResources.Tests/harness) into its out/ folder.
+// Also bundles the browser-test harness (WebResources.Harness/page) into its out/ folder.
 import { build } from "esbuild";
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, "dist");
-const harnessOut = join(root, "WebResources.Tests", "harness", "out");
+const harnessOut = join(root, "WebResources.Harness", "page", "out");
 
 const common = {
   bundle: true,
@@ -39,5 +39,5 @@ for (const f of staticFiles) {
 }
 
 await rm(harnessOut, { recursive: true, force: true });
-await build({ ...common, entryPoints: [join(root, "WebResources.Tests/harness/fake-xrm.ts")], outfile: join(harnessOut, "fake-xrm.js"), globalName: "FakeXrm", sourcemap: "inline" });
+await build({ ...common, entryPoints: [join(root, "WebResources.Harness/page/fake-xrm.ts")], outfile: join(harnessOut, "fake-xrm.js"), globalName: "FakeXrm", sourcemap: "inline" });
 console.log(`web resources built into ${dist}`);

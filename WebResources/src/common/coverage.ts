@@ -2,8 +2,8 @@
 // stakeholder map and the opportunity form script. The contract: /work/notes/coverage-contract.md,
 // produced by the coverage plugin.
 
-import { CustomApis, Opportunity } from "./names";
-import { OperationType, StructuralProperty, asNumber, asString, normalizeGuid } from "./webapi";
+import { CustomApis } from "./names";
+import { OperationType, asNumber, asString, boundRequest, normalizeGuid } from "./webapi";
 
 export type GapKind =
   | "UnknownStance"
@@ -40,23 +40,10 @@ export interface DealCoverage {
 
 const severities: readonly GapSeverity[] = ["error", "warning", "info"];
 
-/** The request object Xrm.WebApi.online.execute needs for tsell_GetDealCoverage (an unbound function). */
+/** The request object Xrm.WebApi.online.execute needs for tsell_GetDealCoverage (a function bound to the opportunity). */
 export function dealCoverageRequest(opportunityId: string): object {
   const api = CustomApis.getDealCoverage;
-  return {
-    [api.opportunityParameter]: {
-      "@odata.type": `Microsoft.Dynamics.CRM.${Opportunity.table}`,
-      opportunityid: opportunityId,
-    },
-    getMetadata: () => ({
-      boundParameter: null,
-      operationType: OperationType.function,
-      operationName: api.name,
-      parameterTypes: {
-        [api.opportunityParameter]: { typeName: `mscrm.${Opportunity.table}`, structuralProperty: StructuralProperty.entity },
-      },
-    }),
-  };
+  return boundRequest(api.name, OperationType.function, api.boundTable, opportunityId);
 }
 
 /** Calls tsell_GetDealCoverage for the opportunity and returns the parsed coverage. */

@@ -1,5 +1,6 @@
 // Logical names, navigation properties and choice values the web resources use. They mirror
-// Solution/src (Entity.xml, OptionSets, customapis) and Plugins/Model/LogicalNames.cs; the browser
+// Solution/src (Entity.xml, OptionSets, customapis) and Plugins/Model/LogicalNames.cs (change a
+// name there, here and in WebResources.Harness/DealScenario.cs together); the browser
 // tests run these scripts against a fake Web API built from Solution/src itself, so a name that
 // drifts from the schema fails a test instead of failing in a rep's browser.
 
@@ -43,12 +44,12 @@ export const DealTeamMember = {
 export const Counterpart = {
   table: "tsell_counterpart",
   id: "tsell_counterpartid",
+  /** The opportunity of both sides (the plugin fills it from the team member). */
+  opportunity: "tsell_opportunityid",
   member: "tsell_dealteammemberid",
   /** Single-valued navigation property from the pairing to its deal team member (for $expand). */
   memberNavigation: "tsell_DealTeamMemberId",
   stakeholder: "tsell_stakeholderid",
-  /** Single-valued navigation property from the pairing to its stakeholder (for $filter on the stakeholder's opportunity). */
-  stakeholderNavigation: "tsell_StakeholderId",
   relationshipStrength: "tsell_relationshipstrength",
   stateCode: "statecode",
 } as const;
@@ -58,7 +59,7 @@ export const DealSolution = {
   id: "tsell_dealsolutionid",
   version: "tsell_version",
   /** The version the editor started from; the conflict check compares it with the current version. */
-  baseVersion: "tsell_baseversion",
+  baseVersion: "tsell_basedonversion",
   changeSummary: "tsell_changesummary",
 } as const;
 
@@ -66,24 +67,24 @@ export const SolutionAcknowledgement = {
   table: "tsell_solutionacknowledgement",
   dealSolution: "tsell_dealsolutionid",
   user: "tsell_userid",
-  version: "tsell_version",
+  version: "tsell_acknowledgedversion",
 } as const;
 
 export const CustomApis = {
+  /** Bound to the opportunity (a function): the deal's coverage, see /work/notes/coverage-contract.md. */
   getDealCoverage: {
     name: "tsell_GetDealCoverage",
-    /** Request parameter: the opportunity (EntityReference). */
-    opportunityParameter: "OpportunityId",
-    /** Response property: the coverage JSON (see /work/notes/coverage-contract.md). */
-    coverageProperty: "CoverageJson",
+    boundTable: "opportunity",
+    /** Response property: the coverage JSON. */
+    coverageProperty: "Coverage",
     readinessProperty: "ReadinessScore",
   },
+  /** Bound to the deal solution (an action): records that the calling user read the current version. */
   acknowledgeDealSolution: {
     name: "tsell_AcknowledgeDealSolution",
-    /** Request parameter: the deal solution (EntityReference). */
-    dealSolutionParameter: "DealSolutionId",
-    /** Request parameter: the version the user read; the API refuses an old one. */
-    versionParameter: "Version",
+    boundTable: "tsell_dealsolution",
+    /** Response property: the version now recorded as read. */
+    acknowledgedVersionProperty: "AcknowledgedVersion",
   },
 } as const;
 
@@ -126,9 +127,8 @@ export const Stance = {
 } as const;
 
 export const RelationshipStrength = {
-  none: 412000000,
-  weak: 412000001,
-  developing: 412000002,
-  strong: 412000003,
-  trusted: 412000004,
+  weak: 412000000,
+  developing: 412000001,
+  strong: 412000002,
+  trusted: 412000003,
 } as const;

@@ -48,7 +48,18 @@ export const StructuralProperty = { primitive: 1, entity: 5 } as const;
 /** operationType values of getMetadata(). */
 export const OperationType = { action: 0, function: 1 } as const;
 
-/** An EntityReference parameter as Xrm.WebApi.online.execute expects it (the table's primary key property set). */
-export function entityReferenceParameter(table: string, primaryIdColumn: string, id: string): Record<string, string> {
-  return { "@odata.type": `Microsoft.Dynamics.CRM.${table}`, [primaryIdColumn]: id };
+/**
+ * The request object Xrm.WebApi.online.execute needs for a custom API bound to a table: the
+ * record goes in the "entity" property (the Web API binds it; the plugin sees it as Target).
+ */
+export function boundRequest(operationName: string, operationType: number, table: string, id: string): object {
+  return {
+    entity: { entityType: table, id },
+    getMetadata: () => ({
+      boundParameter: "entity",
+      operationType,
+      operationName,
+      parameterTypes: { entity: { typeName: `mscrm.${table}`, structuralProperty: StructuralProperty.entity } },
+    }),
+  };
 }

@@ -14,9 +14,9 @@
 import { CustomApis, DealSolution, FormattedValue, SolutionAcknowledgement, lookupValue } from "../common/names";
 import {
   OperationType,
-  StructuralProperty,
   asNumber,
   asString,
+  boundRequest,
   describeError,
   normalizeGuid,
 } from "../common/webapi";
@@ -155,22 +155,10 @@ export async function lastAcknowledgedVersion(dealSolutionId: string): Promise<n
   return first ? asNumber(first[a.version]) : null;
 }
 
-/** The request object for tsell_AcknowledgeDealSolution (an unbound action). */
-export function acknowledgeRequest(dealSolutionId: string, version: number): object {
+/** The request object for tsell_AcknowledgeDealSolution (an action bound to the deal solution). */
+export function acknowledgeRequest(dealSolutionId: string): object {
   const api = CustomApis.acknowledgeDealSolution;
-  return {
-    [api.dealSolutionParameter]: { "@odata.type": `Microsoft.Dynamics.CRM.${DealSolution.table}`, [DealSolution.id]: dealSolutionId },
-    [api.versionParameter]: version,
-    getMetadata: () => ({
-      boundParameter: null,
-      operationType: OperationType.action,
-      operationName: api.name,
-      parameterTypes: {
-        [api.dealSolutionParameter]: { typeName: `mscrm.${DealSolution.table}`, structuralProperty: StructuralProperty.entity },
-        [api.versionParameter]: { typeName: "Edm.Int32", structuralProperty: StructuralProperty.primitive },
-      },
-    }),
-  };
+  return boundRequest(api.name, OperationType.action, api.boundTable, dealSolutionId);
 }
 
 /** Acknowledges the version on screen for the calling user, then updates the notifications. */
@@ -182,20 +170,32 @@ export async function acknowledgeVersion(formContext: Xrm.FormContext): Promise<
     formContext.ui.setFormNotification("Save the solution before acknowledging it.", "WARNING", NotificationIds.acknowledgeFailed);
     return false;
   }
+  let acknowledged: number | null;
   try {
-    const response = await Xrm.WebApi.online.execute(acknowledgeRequest(id, version));
+    const response = await Xrm.WebApi.online.execute(acknowledgeRequest(id));
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    const body = (await response.json()) as Record<string, unknown>;
+    acknowledged = asNumber(body[CustomApis.acknowledgeDealSolution.acknowledgedVersionProperty]);
   } catch (error) {
     formContext.ui.setFormNotification(
-      `Version ${version} could not be acknowledged: ${describeError(error)} Refresh the form to read the latest version.`,
+      `Version ${version} could not be marked as read: ${describeError(error)} Refresh the form to read the latest version.`,
       "ERROR",
       NotificationIds.acknowledgeFailed,
     );
     return false;
   }
+  // The API acknowledges the version current on the server. If a colleague saved a newer one since
+  // this form loaded, the user has acknowledged a version they have not seen: say so.
+  if (acknowledged !== null && acknowledged > version) {
+    formContext.ui.setFormNotification(
+      `Version ${acknowledged} was saved after you opened version ${version}, and is now marked as read. Refresh the form and read version ${acknowledged}.`,
+      "WARNING",
+      NotificationIds.acknowledgeFailed,
+    );
+  }
   formContext.ui.clearFormNotification(NotificationIds.unread);
   formContext.getControl<Xrm.Controls.NumberControl>(DealSolution.version)?.clearNotification(NotificationIds.acknowledgeAction);
-  formContext.ui.setFormNotification(`You acknowledged version ${version}.`, "INFO", NotificationIds.acknowledged);
+  formContext.ui.setFormNotification(`You acknowledged version ${acknowledged ?? version}.`, "INFO", NotificationIds.acknowledged);
   return true;
 }
 

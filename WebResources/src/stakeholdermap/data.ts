@@ -60,7 +60,7 @@ export function counterpartQuery(opportunityId: string): string {
   const m = DealTeamMember;
   const select = [lookupValue(c.stakeholder), c.relationshipStrength].join(",");
   const expand = `${c.memberNavigation}($select=${[lookupValue(m.user), m.teamRole].join(",")})`;
-  const filter = `${c.stakeholderNavigation}/${lookupValue(Stakeholder.opportunity)} eq ${opportunityId} and ${c.stateCode} eq 0`;
+  const filter = `${lookupValue(c.opportunity)} eq ${opportunityId} and ${c.stateCode} eq 0`;
   return `?$select=${select}&$expand=${expand}&$filter=${filter}`;
 }
 

@@ -135,6 +135,17 @@ export function layoutMap(stakeholders: readonly MapStakeholder[], metrics: Layo
     x += width;
   });
 
+  // Spare width (a full window, few departments) is shared out between the columns; the cards
+  // keep their size and sit centred in the widened column.
+  const spare = Math.floor((metrics.availableWidth - x) / columns.length);
+  if (spare > 0) {
+    columns.forEach((column, i) => {
+      column.x += i * spare;
+      column.width += spare;
+    });
+    x += spare * columns.length;
+  }
+
   const rows: LayoutRow[] = [];
   let y = metrics.columnHeaderHeight;
   rowKeys.forEach((r, ri) => {
@@ -150,11 +161,12 @@ export function layoutMap(stakeholders: readonly MapStakeholder[], metrics: Layo
       cells[ri][ci].forEach((stakeholder, i) => {
         const slot = i % column.slots;
         const line = Math.floor(i / column.slots);
+        const used = column.slots * cardWidth + (column.slots + 1) * gap;
         cards.push({
           stakeholder,
           row: ri,
           column: ci,
-          x: column.x + gap + slot * (cardWidth + gap),
+          x: column.x + Math.floor((column.width - used) / 2) + gap + slot * (cardWidth + gap),
           y: row.y + gap + line * (cardHeight + gap),
         });
       });

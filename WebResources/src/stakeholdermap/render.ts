@@ -32,7 +32,6 @@ const influenceMeters = new Map<number, string>([
 ]);
 
 const strengthBars = new Map<number, string>([
-  [RelationshipStrength.none, "▯▯▯▯"],
   [RelationshipStrength.weak, "▮▯▯▯"],
   [RelationshipStrength.developing, "▮▮▯▯"],
   [RelationshipStrength.strong, "▮▮▮▯"],
@@ -148,7 +147,8 @@ function renderCard(placed: PlacedCard, layout: MapLayout, names: Map<string, st
 
   const top = el("div", "card-top");
   const stanceChip = el("span", `stance stance-${stance.css}`);
-  stanceChip.append(symbol(stance.symbol), el("span", "", s.stance?.label ?? "Stance unknown"));
+  // "Unknown" alone would be ambiguous on a card: say what is unknown.
+  stanceChip.append(symbol(stance.symbol), el("span", "", stance.css === "unknown" ? "Stance unknown" : s.stance!.label));
   const influence = el("span", "influence");
   influence.title = `Influence: ${s.influence?.label ?? "unknown"}`;
   influence.append(symbol((s.influence && influenceMeters.get(s.influence.value)) ?? "○○○"), el("span", "", s.influence?.label ?? "?"));
@@ -157,15 +157,15 @@ function renderCard(placed: PlacedCard, layout: MapLayout, names: Map<string, st
   const name = el("div", "name", s.name);
   name.title = s.name;
   const title = el("div", "job-title", s.jobTitle ?? "");
-  const role = el("div", s.buyingRole ? "role" : "role unknown", s.buyingRole?.label ?? "Role unknown");
-  card.append(top, name, title, role, renderCounterparts(s.counterparts));
-
+  const roleLine = el("div", "role-line");
+  roleLine.append(el("span", s.buyingRole ? "role" : "role unknown", s.buyingRole?.label ?? "Role unknown"));
   if (s.gaps.length > 0) {
-    const badge = el("div", "gap-badge");
+    const badge = el("span", "gap-badge");
     badge.append(symbol("⚠"), el("span", "", s.gaps.length === 1 ? "1 gap" : `${s.gaps.length} gaps`));
     badge.title = s.gaps.map((g) => g.message).join("\n");
-    card.append(badge);
+    roleLine.append(badge);
   }
+  card.append(top, name, title, roleLine, renderCounterparts(s.counterparts));
   card.setAttribute("aria-label", describe(s, layout, placed, names));
   return card;
 }
