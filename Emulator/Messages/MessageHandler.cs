@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmTeamSelling.Emulator.Data;
+using CrmTeamSelling.Emulator.Faults;
+using CrmTeamSelling.Emulator.Pipeline;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmTeamSelling.Emulator.Messages;
+
+/// <summary>
+/// The main operation (stage 30) of one message. Prepare reads the request to tell the pipeline which
+/// table and row the message is about; Execute does the work and fills the output parameters.
+/// </summary>
+internal abstract class MessageHandler
+{
+    public abstract string MessageName { get; }
+
+    /// <summary>False for ExecuteMultiple: each request it carries runs in its own transaction.</summary>
+    public virtual bool IsTransactional => true;
+
+    public virtual void Prepare(Operation operation)
+    {
+    }
+
+    public abstract void Execute(Operation operation);
+
+    public OrganizationResponse CreateResponse(Operation operation)
+    {
+        var response = NewResponse();
+        response.ResponseName = operation.MessageName;
+        response.Results = Values.CloneParameters(operation.Output);
+        return response;
+    }
+
+    /// <summary>The typed response Dataverse's SDK returns for the message, so callers can cast it.</summary>
+    protected virtual OrganizationResponse NewResponse() => new();
+
+    protected static T Required<T>(Operation operation, string name)
+        where T : class
+    {
+        if (!operation.Input.TryGetValue(name, out var value) || value is null)
+        {
+            throw DataverseFault.InvalidArgument($"Required field '{name}' is missing in the {operation.MessageName} request.");
+        }
+
+        return value as T ?? throw DataverseFault.InvalidArgument($"The '{name}' parameter of {operation.MessageName} must be a {typeof(T).Name}, not a {value.GetType().Name}.");
+    }
+
+    protected static T? Optional<T>(Operation operation, string name)
+        => operation.Input.TryGetValue(name, out var value) && value is T typed ? typed : default;
+
+    protected static Actor ActorOf(Operation operation) => new(operation.Frame.UserId, operation.Frame.IsSystem);
+}
+
+/// <summary>Finds the handler of a message: a built-in one, or the solution's custom API of that name.</summary>
+internal sealed class MessageHandlers
+{
+    private readonly EmulatorRuntime runtime;
+    private readonly Dictionary<string, MessageHandler> builtIn;
+    private readonly Dictionary<string, MessageHandler> customApis = new(StringComparer.OrdinalIgnoreCase);
+
+    public MessageHandlers(EmulatorRuntime runtime)
+    {
+        this.runtime = runtime;
+        builtIn = new MessageHandler[]
+        {
+            new CreateHandler(), new RetrieveHandler(), new UpdateHandler(), new DeleteHandler(), new RetrieveMultipleHandler(),
+            new AssociateHandler(), new DisassociateHandler(), new ExecuteMultipleHandler(), new CreateMultipleHandler(),
+            new UpdateMultipleHandler(), new UpsertHandler(), new SetStateHandler(), new WhoAmIHandler(), new GrantAccessHandler(),
+            new ModifyAccessHandler(), new RevokeAccessHandler(), new RetrievePrincipalAccessHandler(),
+        }.ToDictionary(h => h.MessageName, StringComparer.Ordinal);
+    }
+
+    public MessageHandler For(string messageName)
+    {
+        if (builtIn.TryGetValue(messageName, out var handler))
+        {
+            return handler;
+        }
+
+        if (customApis.TryGetValue(messageName, out var api))
+        {
+            return api;
+        }
+
+        if (runtime.Metadata.FindCustomApi(messageName) is { } definition)
+        {
+            var created = new CustomApiHandler(definition);
+            customApis[messageName] = created;
+            return created;
+        }
+
+        throw new NotSupportedException(
+            $"The emulator does not implement the message '{messageName}'. It runs {string.Join(", ", builtIn.Keys.OrderBy(k => k))}"
+            + (runtime.Metadata.CustomApis.Count > 0 ? $" and the custom APIs {string.Join(", ", runtime.Metadata.CustomApis.Select(a => a.UniqueName))}" : "")
+            + ". Message names are case-sensitive.");
+    }
+}
