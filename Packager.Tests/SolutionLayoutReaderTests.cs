@@ -153,7 +153,7 @@ public sealed class SolutionLayoutReaderTests
     {
         var model = Sample();
         var assembly = model.PluginAssemblies.Single();
-        Assert.AreEqual("SamplePlugins, Version=1.0.0.0, Culture=neutral, PublicKeyToken=0123456789abcdef", assembly.FullName);
+        Assert.AreEqual("SamplePlugins, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null", assembly.FullName);
         Assert.AreEqual(2, assembly.IsolationMode);
         CollectionAssert.AreEqual(new[] { "SamplePlugins.Visits.StampVisitName", "SamplePlugins.Visits.ScheduleVisit" }, assembly.PluginTypes.Select(t => t.TypeName).ToArray());
 
