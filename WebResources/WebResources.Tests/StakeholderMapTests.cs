@@ -117,4 +117,240 @@ public sealed class StakeholderMapTests
             Assert.AreEqual(to.Y - cy, numbers[^1], 1.0, $"line {from.Name} → {to.Name} ends at the report's top");
         }
     }
+
+    private static readonly Dictionary<string, string> StanceClasses = new()
+    {
+        ["Champion"] = "stance-champion", ["Supporter"] = "stance-supporter", ["Neutral"] = "stance-neutral",
+        ["Skeptic"] = "stance-skeptic", ["Opponent"] = "stance-opponent", ["Unknown"] = "stance-unknown",
+    };
+
+    [TestMethod]
+    public async Task Shows_stance_role_influence_counterpart_and_gaps_in_words_and_symbols()
+    {
+        var (page, deal) = await OpenRealisticAsync();
+        await using var _ = page;
+        var cards = await CardsAsync(page);
+        var keyRoles = new[] { "Economic buyer", "Decision maker", "Approver" };
+        foreach (var s in deal.Stakeholders)
+        {
+            var card = CardOf(cards, deal, s.Key);
+            Assert.AreEqual(s.Name, card.Name);
+            Assert.AreEqual(s.JobTitle, card.Title);
+            Assert.AreEqual(StanceClasses[s.Stance ?? "Unknown"], card.StanceClass, $"{s.Name}'s stance symbol and colour");
+            var stanceText = s.Stance is null or "Unknown" ? "Stance unknown" : deal.Label(Names.Stakeholder, Names.Stance, s.Stance);
+            StringAssert.EndsWith(card.Stance, stanceText, $"{s.Name}'s stance label");
+            Assert.AreEqual(deal.Label(Names.Stakeholder, Names.BuyingRole, s.BuyingRole!), card.Role, $"{s.Name}'s role");
+            Assert.AreEqual(keyRoles.Contains(s.BuyingRole, StringComparer.OrdinalIgnoreCase), card.KeyRole, $"{s.Name}: key role marked");
+            StringAssert.EndsWith(card.Influence, deal.Label(Names.Stakeholder, Names.Influence, s.Influence!), $"{s.Name}'s influence label");
+            var meter = s.Influence switch { "High" => "●●●", "Medium" => "●●○", _ => "●○○" };
+            StringAssert.StartsWith(card.Influence, meter, $"{s.Name}'s influence meter");
+
+            var pairing = deal.Pairings.SingleOrDefault(p => p.Stakeholder == s.Key);
+            if (pairing is null) Assert.AreEqual("⇄No counterpart", card.Counterpart, $"{s.Name} has no counterpart");
+            else
+            {
+                var member = new Dictionary<string, string> { ["maya"] = "Maya Lindqvist", ["tom"] = "Tom Becker", ["grace"] = "Grace Okafor", ["ravi"] = "Ravi Shah" }[pairing.Member];
+                StringAssert.Contains(card.Counterpart, member, $"{s.Name}'s counterpart");
+                StringAssert.EndsWith(card.Counterpart, deal.Label(Names.Counterpart, Names.RelationshipStrength, pairing.Strength!), $"{s.Name}'s relationship strength");
+            }
+            var gaps = deal.Gaps.Count(g => g.StakeholderKey == s.Key);
+            Assert.AreEqual(gaps == 0 ? null : $"⚠{gaps} gap{(gaps == 1 ? "" : "s")}", card.GapBadge, $"{s.Name}'s gaps");
+            StringAssert.Contains(card.AriaLabel, $"stance {(s.Stance is null ? "unknown" : deal.Label(Names.Stakeholder, Names.Stance, s.Stance))}");
+            if (s.ReportsTo is not null)
+                StringAssert.Contains(card.AriaLabel, "reports to " + deal.Stakeholders.Single(m => m.Key == s.ReportsTo).Name, $"{s.Name}'s manager is read out");
+        }
+        // Daniel Kim's gap is an error (a key stakeholder without a counterpart): marked as such.
+        var danielClasses = await page.MapFrame.EvaluateAsync<string>($"() => document.querySelector('.card[data-id=\"{deal.StakeholderId("daniel")}\"]').className");
+        StringAssert.Contains(danielClasses, "gap-error");
+        StringAssert.Contains(await page.MapFrame.InnerTextAsync("#summary"), "readiness 64/100");
+    }
+
+    [TestMethod]
+    public async Task Renders_names_and_departments_with_markup_as_text()
+    {
+        const string evilName = "<img src=x onerror=\"window.parent.__xss = 1\"><b>Bobby</b> Tables";
+        const string evilDepartment = "<script>window.parent.__xss = 2</script>R&D";
+        var (page, deal) = await OpenRealisticAsync(change: d => d.WithStakeholders(
+            new StakeholderSpec("evil", evilName, "<i>Head</i> of \"Stuff\"", evilDepartment, "Manager", "User", "Low", "Neutral", "marcus")));
+        await using var _ = page;
+        var card = CardOf(await CardsAsync(page), deal, "evil");
+        Assert.AreEqual(evilName, card.Name);
+        Assert.AreEqual("<i>Head</i> of \"Stuff\"", card.Title);
+        CollectionAssert.Contains(await TextsAsync(page, ".column-header"), evilDepartment);
+        Assert.AreEqual(0, await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('#canvas img, #canvas b, #canvas i, #canvas script').length"));
+        Assert.IsTrue(await page.Page.EvaluateAsync<bool>("() => window.__xss === undefined"), "markup in a name ran");
+        StringAssert.StartsWith(card.AriaLabel, evilName);
+    }
+
+    [TestMethod]
+    public async Task Clicking_a_card_opens_that_stakeholder()
+    {
+        var (page, deal) = await OpenRealisticAsync();
+        await using var _ = page;
+        await page.ClearCallsAsync();
+        await page.Map.Locator($".card[data-id='{deal.StakeholderId("chen")}'] .name").ClickAsync();
+        var opened = (await page.CallsAsync()).Where(c => c.Api == "Navigation.openForm").ToList();
+        Assert.HasCount(1, opened);
+        var options = opened[0].Args!.Value[0];
+        Assert.AreEqual(Names.Stakeholder, options.GetProperty("entityName").GetString());
+        Assert.AreEqual(deal.StakeholderId("chen").ToString(), options.GetProperty("entityId").GetString());
+    }
+
+    [TestMethod]
+    public async Task Keyboard_moves_between_cards_and_Enter_or_Space_opens_the_focused_one()
+    {
+        var (page, deal) = await OpenRealisticAsync();
+        await using var _ = page;
+        async Task<string?> Focused() => await page.MapFrame.EvaluateAsync<string?>("() => document.activeElement?.dataset?.id ?? null");
+        var tabStops = await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('.card[tabindex=\"0\"]').length");
+        Assert.AreEqual(1, tabStops, "the map is one tab stop (roving tabindex), not one per card");
+
+        await page.MapFrame.FocusAsync("#full-window");
+        await page.Page.Keyboard.PressAsync("Tab");
+        Assert.AreEqual(deal.StakeholderId("helen").ToString(), await Focused(), "Tab enters the map at the first card (top left)");
+        await page.Page.Keyboard.PressAsync("ArrowRight");
+        Assert.AreEqual(deal.StakeholderId("marcus").ToString(), await Focused(), "ArrowRight: next card in reading order");
+        await page.Page.Keyboard.PressAsync("ArrowDown");
+        Assert.AreEqual(deal.StakeholderId("sofia").ToString(), await Focused(), "ArrowDown: the nearest card one line below");
+        await page.Page.Keyboard.PressAsync("ArrowLeft");
+        Assert.AreEqual(deal.StakeholderId("priya").ToString(), await Focused(), "ArrowLeft: previous card");
+        await page.Page.Keyboard.PressAsync("End");
+        Assert.AreEqual(deal.StakeholderId("jonas").ToString(), await Focused(), "End: last card");
+        await page.Page.Keyboard.PressAsync("ArrowUp");
+        Assert.AreEqual(deal.StakeholderId("fatima").ToString(), await Focused(), "ArrowUp: the nearest card one line above");
+
+        await page.ClearCallsAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await page.Page.Keyboard.PressAsync("ArrowDown");
+        await page.Page.Keyboard.PressAsync(" ");
+        var opened = (await page.CallsAsync()).Where(c => c.Api == "Navigation.openForm")
+            .Select(c => c.Args!.Value[0].GetProperty("entityId").GetString()).ToList();
+        CollectionAssert.AreEqual(new[] { deal.StakeholderId("fatima").ToString(), deal.StakeholderId("jonas").ToString() }, opened);
+    }
+
+    [TestMethod]
+    public async Task Reads_its_data_in_three_requests_sent_together()
+    {
+        var deal = Deals.Realistic(Browser.Metadata);
+        await using var page = await Browser.Host.NewPageAsync();
+        await page.InstallAsync(deal, latencyMilliseconds: 100);
+        // Opened in a full window: Xrm.Navigation.navigateTo passes data=id=<guid>; the map uses the host's Xrm.
+        await page.LoadMapFrameAsync("?data=" + Uri.EscapeDataString("id=" + deal.OpportunityId));
+        Assert.AreEqual("ready", await page.WaitForMapAsync());
+        var calls = await page.CallsAsync();
+        Assert.HasCount(3, calls, string.Join("\n", calls.Select(c => $"{c.Api} {c.Table} {c.Options} {c.OperationName}")));
+        var stakeholders = calls.Single(c => c.Api == "retrieveMultipleRecords" && c.Table == Names.Stakeholder);
+        var counterparts = calls.Single(c => c.Api == "retrieveMultipleRecords" && c.Table == Names.Counterpart);
+        var coverage = calls.Single(c => c.Api == "execute");
+        var id = deal.OpportunityId.ToString();
+        StringAssert.Contains(stakeholders.Options, $"$filter=_tsell_opportunityid_value eq {id} and statecode eq 0");
+        StringAssert.Contains(counterparts.Options, $"_tsell_opportunityid_value eq {id}");
+        StringAssert.Contains(counterparts.Options, "$expand=tsell_DealTeamMemberId($select=");
+        Assert.AreEqual("tsell_GetDealCoverage", coverage.OperationName);
+        // Sent together: all three went out before the first answer (the fake answers after 100 ms).
+        Assert.IsLessThan(60, calls.Max(c => c.Time) - calls.Min(c => c.Time), "the three requests should go out in parallel");
+    }
+
+    [TestMethod]
+    public async Task Reads_the_record_id_a_form_passes_in_the_query_string()
+    {
+        var deal = Deals.Realistic(Browser.Metadata);
+        await using var page = await Browser.Host.NewPageAsync();
+        await page.InstallAsync(deal);
+        // The web resource control with "pass record object-type code and unique identifier as parameters".
+        await page.LoadMapFrameAsync($"?id=%7B{deal.OpportunityId.ToString().ToUpperInvariant()}%7D&typename=opportunity&type=3&orgname=contoso&userlcid=1033&orglcid=1033");
+        Assert.AreEqual("ready", await page.WaitForMapAsync());
+        Assert.AreEqual(11, await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('.card').length"));
+    }
+
+    [TestMethod]
+    public async Task Fits_a_narrow_form_section_by_scrolling_inside_the_map()
+    {
+        var (page, _) = await OpenRealisticAsync(width: 560, height: 700);
+        await using var __ = page;
+        var sizes = await page.MapFrame.EvaluateAsync<double[]>(@"() => [document.documentElement.scrollWidth, window.innerWidth,
+            document.getElementById('viewport').scrollWidth, document.getElementById('viewport').clientWidth,
+            document.querySelector('.card').getBoundingClientRect().width]");
+        Assert.IsLessThanOrEqualTo(sizes[1], sizes[0], "the page itself does not scroll sideways");
+        Assert.IsGreaterThan(sizes[3], sizes[2], "the map scrolls inside its viewport");
+        Assert.AreEqual(184, sizes[4], "compact cards at form width");
+        // The department headers stay visible when the map scrolls down.
+        await page.MapFrame.EvaluateAsync("() => { document.getElementById('viewport').scrollTop = 300; }");
+        var headerTop = await page.MapFrame.EvaluateAsync<double>("() => document.querySelector('.column-headers').getBoundingClientRect().top - document.getElementById('viewport').getBoundingClientRect().top");
+        Assert.AreEqual(0, headerTop, 1, "sticky department headers");
+    }
+
+    [TestMethod]
+    public async Task Spreads_a_crowded_department_over_several_columns_in_a_full_window()
+    {
+        var deal = Deals.Generated(Browser.Metadata, 30);
+        await using var page = await Browser.Host.NewPageAsync(1600, 900);
+        await page.InstallAsync(deal);
+        await page.OpenOpportunityAsync(deal);
+        Assert.AreEqual("ready", await page.WaitForMapAsync());
+        var cards = await CardsAsync(page);
+        Assert.HasCount(30, cards);
+        var widest = cards.GroupBy(c => (c.Row, c.Column)).Max(g => g.Select(c => c.X).Distinct().Count());
+        Assert.IsGreaterThan(1, widest, "cards of a crowded cell sit side by side when the window is wide");
+        foreach (var a in cards)
+        foreach (var b in cards.Where(b => string.CompareOrdinal(b.Id, a.Id) > 0))
+            Assert.IsFalse(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height, $"{a.Name} and {b.Name} overlap");
+    }
+
+    [TestMethod]
+    public async Task Shows_the_map_without_gap_highlights_when_coverage_fails()
+    {
+        var (page, _) = await OpenRealisticAsync(change: d => d.CoverageError = "The coverage plugin is not registered.");
+        await using var __ = page;
+        Assert.AreEqual(11, await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('.card').length"));
+        Assert.AreEqual(0, await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('.gap-badge').length"));
+        StringAssert.Contains(await page.MapFrame.InnerTextAsync("#status"), "The coverage plugin is not registered.");
+    }
+
+    [TestMethod]
+    public async Task Asks_to_save_a_new_opportunity_first_and_reads_nothing()
+    {
+        var deal = Deals.Realistic(Browser.Metadata);
+        await using var page = await Browser.Host.NewPageAsync();
+        await page.InstallAsync(deal);
+        await page.OpenOpportunityAsync(deal, asNewRecord: true);
+        Assert.AreEqual("new-record", await page.WaitForMapAsync());
+        StringAssert.Contains(await page.MapFrame.InnerTextAsync("#status"), "Save the opportunity");
+        Assert.IsEmpty(await page.CallsAsync());
+    }
+
+    [TestMethod]
+    public async Task Shows_an_empty_organisation_with_what_to_do()
+    {
+        var deal = new DealScenario(Browser.Metadata, "Empty deal", Guid.NewGuid());
+        await using var page = await Browser.Host.NewPageAsync();
+        await page.InstallAsync(deal);
+        await page.OpenOpportunityAsync(deal);
+        Assert.AreEqual("empty", await page.WaitForMapAsync());
+        StringAssert.Contains(await page.MapFrame.InnerTextAsync("#status"), "No stakeholders yet");
+    }
+
+    [TestMethod]
+    public async Task Renders_300_stakeholders_completely_in_three_requests()
+    {
+        var deal = Deals.Generated(Browser.Metadata, 300);
+        await using var page = await Browser.Host.NewPageAsync(1440, 900);
+        await page.InstallAsync(deal);
+        await page.LoadMapFrameAsync("?data=" + Uri.EscapeDataString("id=" + deal.OpportunityId));
+        Assert.AreEqual("ready", await page.WaitForMapAsync());
+        Assert.HasCount(3, await page.CallsAsync());
+        var cards = await CardsAsync(page);
+        Assert.HasCount(300, cards);
+        CollectionAssert.AreEquivalent(deal.Stakeholders.Select(s => deal.StakeholderId(s.Key).ToString()).ToList(), cards.Select(c => c.Id).ToList());
+        var lines = await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('svg.reports-to path').length");
+        Assert.AreEqual(deal.Stakeholders.Count(s => s.ReportsTo is not null), lines);
+        // No two cards overlap (sorted sweep over x, as a pairwise check would be slow).
+        var byX = cards.OrderBy(c => c.X).ToList();
+        for (var i = 0; i < byX.Count; i++)
+        for (var j = i + 1; j < byX.Count && byX[j].X < byX[i].X + byX[i].Width; j++)
+        {
+            var (a, b) = (byX[i], byX[j]);
+            Assert.IsFalse(a.Y < b.Y + b.Height && b.Y < a.Y + a.Height, $"{a.Name} and {b.Name} overlap");
+        }
+    }
 }
