@@ -166,16 +166,20 @@ public sealed class CustomizationsSchema
         {
             case XElement element when element.Parent is not null:
             {
+                // An element the schema declares somewhere is held to the schema wherever it appears.
+                if (_declaredElementNames.Contains(element.Name)) return false;
                 var parentType = TypeOf(element.Parent);
                 if (parentType is XmlSchemaComplexType complex)
                 {
                     var names = new HashSet<XName>();
                     return !CollectChildNames(complex.ContentTypeParticle, names) && !names.Contains(element.Name);
                 }
-                return !_declaredElementNames.Contains(element.Name);
+                return true;
             }
             case XAttribute attribute when attribute.Parent is not null && !attribute.IsNamespaceDeclaration && attribute.Name.Namespace == XNamespace.None:
             {
+                // Attribute names are local to their element (id, name, Color mean different things in
+                // different places), so an attribute is judged by its own element's type.
                 var type = TypeOf(attribute.Parent);
                 if (type is XmlSchemaComplexType complex)
                 {
