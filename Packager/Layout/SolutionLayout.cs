@@ -42,6 +42,13 @@ public sealed class SolutionLayout
     /// <summary>SolutionPackager keeps a managed variant beside a file as name_managed.xml when the two differ.</summary>
     public const string ManagedSuffix = "_managed";
 
+    /// <summary>The top-level folders this layout reader, packer and unpacker understand.</summary>
+    public static readonly IReadOnlySet<string> ComponentFolders = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Other", EntitiesFolder, OptionSetsFolder, PluginAssembliesFolder, StepsFolder, WebResourcesFolder, RolesFolder,
+        AppModulesFolder, AppModuleSiteMapsFolder, EnvironmentVariablesFolder, CustomApisFolder,
+    };
+
     public SolutionLayout(string root)
     {
         Root = Path.GetFullPath(root);

@@ -46,13 +46,6 @@ public static class SolutionPacker
         SolutionLayout.EnvironmentVariablesFolder, SolutionLayout.CustomApisFolder,
     };
 
-    private static readonly IReadOnlySet<string> KnownFolders = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "Other", SolutionLayout.EntitiesFolder, SolutionLayout.OptionSetsFolder, SolutionLayout.PluginAssembliesFolder,
-        SolutionLayout.StepsFolder, SolutionLayout.WebResourcesFolder, SolutionLayout.RolesFolder, SolutionLayout.AppModulesFolder,
-        SolutionLayout.AppModuleSiteMapsFolder, SolutionLayout.EnvironmentVariablesFolder, SolutionLayout.CustomApisFolder,
-    };
-
     public static void PackToFile(PackOptions options, string zipFile) => Pack(options).WriteZip(zipFile);
 
     public static PackageParts Pack(PackOptions options)
@@ -63,7 +56,7 @@ public static class SolutionPacker
         foreach (var mapped in options.FileMap)
             if (!File.Exists(mapped.Value))
                 throw new PackagingException($"{mapped.Value}: the file mapped to {mapped.Key} does not exist; build it first (dotnet build) or fix the mapping.");
-        var unknown = layout.Directories("").Select(d => d.Split('/')[0]).Where(d => !KnownFolders.Contains(d)).ToList();
+        var unknown = layout.Directories("").Select(d => d.Split('/')[0]).Where(d => !SolutionLayout.ComponentFolders.Contains(d)).ToList();
         if (unknown.Count > 0)
             throw new PackagingException($"{layout.Root}: this packer does not pack the component folder(s) {string.Join(", ", unknown)}; remove them or pack with the Power Platform CLI (pac solution pack).");
 

@@ -46,11 +46,11 @@ public static class SolutionUnpacker
         new Unpacker(parts, layout, options).Run();
     }
 
-    /// <summary>Removes what a previous unpack wrote, leaving files the layout never produces (a README, a .gitignore).</summary>
+    /// <summary>Removes the component folders a previous unpack wrote; anything else in the folder (a README) stays.</summary>
     private static void CleanComponentFiles(SolutionLayout layout)
     {
         if (!Directory.Exists(layout.Root)) return;
-        foreach (var folder in layout.Directories(""))
+        foreach (var folder in layout.Directories("").Where(SolutionLayout.ComponentFolders.Contains))
             Directory.Delete(layout.FullPath(folder), recursive: true);
     }
 
