@@ -69,3 +69,13 @@ public static class ErrorCodes
     /// </summary>
     public const int InfiniteLoopDetected = IsvAborted;
 }
+
+/// <summary>Messages the platform itself words, for tests that compare them.</summary>
+public static class PlatformMessages
+{
+    /// <summary>Dataverse's words when the depth limit stops a loop of plug-ins.</summary>
+    public const string InfiniteLoop = "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.";
+
+    /// <summary>What Dataverse answers when a plug-in swallowed a failed call inside the transaction and went on.</summary>
+    public const string NoActiveTransaction = "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.";
+}

@@ -21,11 +21,6 @@ namespace CrmTeamSelling.Emulator.Pipeline;
 /// </summary>
 internal sealed class EmulatorRuntime
 {
-    /// <summary>Dataverse's words when the depth limit stops a loop.</summary>
-    public const string InfiniteLoopMessage = "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.";
-
-    public const string NoActiveTransactionMessage = "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.";
-
     private readonly object gate = new();
     private readonly Queue<AsyncJob> asyncQueue = new();
     private readonly List<OperationStatistics> operations = new();
@@ -148,7 +143,7 @@ internal sealed class EmulatorRuntime
 
         if (frame.Depth > Options.MaxDepth)
         {
-            throw DataverseFault.Create(ErrorCodes.InfiniteLoopDetected, InfiniteLoopMessage);
+            throw DataverseFault.Create(ErrorCodes.InfiniteLoopDetected, PlatformMessages.InfiniteLoop);
         }
 
         var scope = current!;
@@ -223,7 +218,7 @@ internal sealed class EmulatorRuntime
 
     private static FaultException<OrganizationServiceFault> NoActiveTransaction(Exception cause)
     {
-        var fault = DataverseFault.Create(ErrorCodes.TransactionNotStarted, NoActiveTransactionMessage);
+        var fault = DataverseFault.Create(ErrorCodes.TransactionNotStarted, PlatformMessages.NoActiveTransaction);
         fault.Detail.InnerFault = (cause as FaultException<OrganizationServiceFault>)?.Detail;
         return fault;
     }

@@ -45,15 +45,23 @@ internal sealed class QueryEngine
     private EntityCollection Run(QueryExpression query, Actor actor, CountAggregate? aggregate)
     {
         var table = runtime.Writer.Validator.RequireTable(query.EntityName);
+        var paging = query.PageInfo ?? new PagingInfo();
+        var columns = query.ColumnSet ?? new ColumnSet();
+        if (!actor.IsSystem && table.IsSecured)
+        {
+            // Without the read privilege at any depth, Dataverse refuses the query rather than returning nothing.
+            runtime.Access.DemandPrivilege(actor.UserId, Security.PrivilegeAction.Read, table);
+        }
+
         var links = new List<BoundLink>();
         var aliases = new Dictionary<string, TableMetadata>(StringComparer.Ordinal);
         var counter = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var link in query.LinkEntities)
         {
-            links.Add(Bind(link, table, aliases, counter));
+            links.Add(Bind(link, table, aliases, counter, actor));
         }
 
-        RowReader.RequireColumns(table, query.ColumnSet);
+        RowReader.RequireColumns(table, columns);
         ValidateFilter(query.Criteria, table, aliases);
         foreach (var order in query.Orders)
         {
@@ -84,28 +92,28 @@ internal sealed class QueryEngine
         }
 
         tuples = Order(tuples, query, links).ToList();
-        var results = tuples.Select(t => Project(t, table, query.ColumnSet, links)).ToList();
+        var results = tuples.Select(t => Project(t, table, columns, links)).ToList();
         if (query.Distinct)
         {
             results = results.GroupBy(Signature).Select(g => g.First()).ToList();
         }
 
         var total = results.Count;
-        var collection = new EntityCollection { EntityName = table.LogicalName, TotalRecordCount = query.PageInfo.ReturnTotalRecordCount ? total : -1 };
+        var collection = new EntityCollection { EntityName = table.LogicalName, TotalRecordCount = paging.ReturnTotalRecordCount ? total : -1 };
         if (query.TopCount is int top)
         {
-            if (query.PageInfo.Count > 0)
+            if (paging.Count > 0)
             {
                 throw DataverseFault.InvalidArgument("A query cannot ask for both TopCount and paging (PageInfo.Count).");
             }
 
             results = results.Take(top).ToList();
         }
-        else if (query.PageInfo.Count > 0)
+        else if (paging.Count > 0)
         {
-            var page = Math.Max(1, query.PageInfo.PageNumber);
-            var pageRows = results.Skip((page - 1) * query.PageInfo.Count).Take(query.PageInfo.Count).ToList();
-            collection.MoreRecords = page * query.PageInfo.Count < results.Count;
+            var page = Math.Max(1, paging.PageNumber);
+            var pageRows = results.Skip((page - 1) * paging.Count).Take(paging.Count).ToList();
+            collection.MoreRecords = page * paging.Count < results.Count;
             if (pageRows.Count > 0)
             {
                 collection.PagingCookie = string.Format(CultureInfo.InvariantCulture, "<cookie page=\"{0}\"><{1} last=\"{{{2}}}\" first=\"{{{3}}}\" /></cookie>",
@@ -184,7 +192,7 @@ internal sealed class QueryEngine
         }
     }
 
-    private BoundLink Bind(LinkEntity link, TableMetadata parent, Dictionary<string, TableMetadata> aliases, Dictionary<string, int> counter)
+    private BoundLink Bind(LinkEntity link, TableMetadata parent, Dictionary<string, TableMetadata> aliases, Dictionary<string, int> counter, Actor actor)
     {
         var table = runtime.Writer.Validator.RequireTable(link.LinkToEntityName);
         if (!string.IsNullOrEmpty(link.LinkFromEntityName) && link.LinkFromEntityName != parent.LogicalName)
@@ -195,6 +203,10 @@ internal sealed class QueryEngine
         RequireColumn(parent, link.LinkFromAttributeName);
         RequireColumn(table, link.LinkToAttributeName);
         RowReader.RequireColumns(table, link.Columns);
+        if (actor is { IsSystem: false } && table.IsSecured)
+        {
+            runtime.Access.DemandPrivilege(actor.UserId, Security.PrivilegeAction.Read, table);
+        }
         foreach (var order in link.Orders)
         {
             RequireColumn(table, order.AttributeName);
@@ -214,7 +226,7 @@ internal sealed class QueryEngine
         }
 
         ValidateFilter(link.LinkCriteria, table, new Dictionary<string, TableMetadata>());
-        var children = link.LinkEntities.Select(child => Bind(child, table, aliases, counter)).ToList();
+        var children = link.LinkEntities.Select(child => Bind(child, table, aliases, counter, actor)).ToList();
         return new BoundLink { Link = link, Table = table, Alias = alias, Children = children };
     }
 
@@ -355,7 +367,7 @@ internal sealed class QueryEngine
         var entity = runtime.Reader.Read(table, tuple.Main, columns);
         foreach (var link in Flatten(links))
         {
-            if (!tuple.Linked.TryGetValue(link.Alias, out var row) || row is null || (!link.Link.Columns.AllColumns && link.Link.Columns.Columns.Count == 0))
+            if (!tuple.Linked.TryGetValue(link.Alias, out var row) || row is null || link.Link.Columns is null || (!link.Link.Columns.AllColumns && link.Link.Columns.Columns.Count == 0))
             {
                 continue;
             }

@@ -36,7 +36,7 @@ internal static class QueryTranslator
             throw DataverseFault.InvalidArgument($"QueryByAttribute on '{query.EntityName}' has {query.Attributes.Count} attribute(s) and {query.Values.Count} value(s); they must pair up.");
         }
 
-        var expression = new QueryExpression(query.EntityName) { ColumnSet = query.ColumnSet, TopCount = query.TopCount, PageInfo = query.PageInfo };
+        var expression = new QueryExpression(query.EntityName) { ColumnSet = query.ColumnSet, TopCount = query.TopCount, PageInfo = query.PageInfo ?? new PagingInfo() };
         for (var i = 0; i < query.Attributes.Count; i++)
         {
             expression.Criteria.AddCondition(query.Attributes[i], query.Values[i] is null ? ConditionOperator.Null : ConditionOperator.Equal,
