@@ -46,6 +46,22 @@ public sealed class CheckTests
     }
 
     [TestMethod]
+    public void Our_solution_source_reads_cleanly_and_passes_the_schema()
+    {
+        var read = SolutionLayoutReader.ReadCollectingProblems(TestPaths.SolutionSource);
+        Assert.AreEqual(0, read.Problems.Count, string.Join("\n", read.Problems));
+        Assert.AreEqual("CrmTeamSelling", read.Model!.Manifest.UniqueName);
+        Assert.AreEqual("tsell", read.Model.Manifest.Publisher.CustomizationPrefix);
+        Assert.AreEqual(41200, read.Model.Manifest.Publisher.CustomizationOptionValuePrefix);
+        CollectionAssert.IsSubsetOf(new[] { "opportunity", "account", "contact", "systemuser", "task", "appnotification" }, read.Model.Manifest.RequiredTables.ToArray());
+
+        var report = SolutionChecker.Check(new CheckOptions { Input = TestPaths.SolutionSource, SchemaFolder = TestPaths.Schemas });
+
+        var schemaViolations = report.Errors.Where(e => e.Message.StartsWith("schema violation", StringComparison.Ordinal)).ToList();
+        Assert.AreEqual(0, schemaViolations.Count, string.Join("\n", schemaViolations));
+    }
+
+    [TestMethod]
     public void A_modern_export_passes_the_old_schema_once_undeclared_elements_are_set_aside()
     {
         using var layout = TempFolder.CopyOf(TestPaths.SampleLayout);

@@ -7,8 +7,8 @@ namespace CrmTeamSelling.Packager.Packing;
 
 /// <summary>
 /// How the packer and unpacker read and write XML, in one place so that a file written by one
-/// reads back identically in the other: UTF-8 with a byte order mark and two-space indentation,
-/// as SolutionPackager and Dataverse exports write them.
+/// reads back identically in the other: UTF-8 with a byte order mark and two-space indentation as
+/// SolutionPackager and Dataverse exports write them, with LF line ends.
 /// </summary>
 internal static class XmlFormat
 {
@@ -41,7 +41,8 @@ internal static class XmlFormat
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: withDeclaration),
             Indent = true,
             IndentChars = "  ",
-            NewLineChars = "\r\n",
+            // LF, as the files in this repository are; git turns them into what a Windows checkout wants.
+            NewLineChars = "\n",
             NewLineHandling = NewLineHandling.Replace,
             OmitXmlDeclaration = !withDeclaration,
         };
