@@ -73,8 +73,8 @@ public static class Program
     {
         var output = Path.GetFullPath(options.TryGetValue("out", out var o) ? o : Path.Combine(HarnessPaths.RepoRoot, "docs", "stakeholder-map.png"));
         var count = IntOption(options, "stakeholders", 0);
-        var width = IntOption(options, "width", 1440);
-        var height = IntOption(options, "height", 900);
+        var width = IntOption(options, "width", 1280);
+        var height = IntOption(options, "height", 680);
         var metadata = FakeMetadata.FromSolution();
         var deal = count == 0 ? Deals.Realistic(metadata) : Deals.Generated(metadata, count);
         await using var browser = await BrowserHost.LaunchAsync();
@@ -135,7 +135,7 @@ public static class Program
             const render = performance.getEntriesByName('stakeholdermap:render')[0];
             resolve([load.startTime + load.duration - start, performance.now() - start, render.duration,
               document.querySelectorAll('.card').length, document.querySelectorAll('svg.reports-to path').length]);
-        }))))");
+        })))");
         var calls = await page.CallsAsync();
         return new Run(timing[0], timing[1], timing[2], calls.Count, (int)timing[3], (int)timing[4]);
     }
