@@ -120,7 +120,8 @@ public sealed class PackTests
 
         CollectionAssert.AreEqual(File.ReadAllBytes(first), File.ReadAllBytes(second));
         using var zip = ZipFile.OpenRead(first);
-        Assert.IsTrue(zip.Entries.All(e => e.LastWriteTime == PackageParts.FixedTimestamp), "every entry carries the fixed timestamp");
+        // Zip entries store a local DOS time; compare the clock reading, not the instant.
+        Assert.IsTrue(zip.Entries.All(e => e.LastWriteTime.DateTime == PackageParts.FixedTimestamp.DateTime), "every entry carries the fixed timestamp");
         Assert.AreEqual(PackageParts.CustomizationsPart, zip.Entries[0].FullName);
         Assert.AreEqual(PackageParts.SolutionPart, zip.Entries[1].FullName);
         Assert.AreEqual(PackageParts.ContentTypesPart, zip.Entries[^1].FullName);
