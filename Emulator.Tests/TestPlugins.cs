@@ -41,11 +41,16 @@ internal static class ContextOf
             {
                 return s;
             }
+
+            if (entity.Attributes.TryGetValue("tst_name", out var ticket) && ticket is string t)
+            {
+                return t;
+            }
         }
 
         foreach (var image in context.PreEntityImages.Values.Concat(context.PostEntityImages.Values))
         {
-            if (image.GetAttributeValue<string>("name") is { } imageName)
+            if ((image.GetAttributeValue<string>("name") ?? image.GetAttributeValue<string>("tst_name")) is { } imageName)
             {
                 return imageName;
             }
@@ -144,7 +149,7 @@ public sealed class ImageInspectorPlugin : IPlugin
         var parts = new List<string> { "inspect", context.Tag(), $"stage={context.Stage}" };
         foreach (var (name, image) in context.PreEntityImages)
         {
-            parts.Add($"pre:{name}=" + string.Join(",", image.Attributes.Keys.OrderBy(k => k)) + $"|prename={image.GetAttributeValue<string>("name")}");
+            parts.Add($"pre:{name}=" + string.Join(",", image.Attributes.Keys.OrderBy(k => k)) + $"|prename={image.GetAttributeValue<string>("name") ?? image.GetAttributeValue<string>("tst_name")}");
         }
 
         foreach (var (name, image) in context.PostEntityImages)

@@ -33,6 +33,15 @@ public static class SolutionMetadataLoader
             catalog.AddTable(ToTable(table, catalog));
         }
 
+        // The intersect table of a solution's N:N relationship is implicit in the layout: the emulator makes it.
+        foreach (var relationship in catalog.Relationships.Where(r => r.Kind == RelationshipKind.ManyToMany && catalog.FindTable(r.IntersectEntity) is null).ToList())
+        {
+            catalog.AddTable(new TableBuilder(relationship.IntersectEntity, TableOwnership.None, isIntersect: true, source: relationship.Source)
+                .Guid(relationship.Entity1IntersectAttribute, ColumnRequiredLevel.SystemRequired)
+                .Guid(relationship.Entity2IntersectAttribute, ColumnRequiredLevel.SystemRequired)
+                .Build());
+        }
+
         foreach (var api in solution.CustomApis)
         {
             catalog.AddCustomApi(ToCustomApi(api));
