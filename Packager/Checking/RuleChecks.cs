@@ -111,7 +111,8 @@ internal sealed class RuleChecks
             foreach (var option in optionSet.Options.Where(o => o.Value < low || o.Value > high))
                 Error(file, element, $"the choice '{option.Label}' of {optionSet.Name} has the value {option.Value}; choices of this publisher take values {low} to {high} (option value prefix {prefix}).");
         }
-        foreach (var optionSet in _model.GlobalOptionSets)
+        // Yes/no (bit, boolean) and state/status choices keep the platform's own values.
+        foreach (var optionSet in _model.GlobalOptionSets.Where(o => o.OptionSetType is "picklist" or "multiselectpicklist"))
             Check(optionSet, optionSet.SourceFile, $"/optionset[@Name='{optionSet.Name}']/options");
         foreach (var table in _model.Tables)
             foreach (var column in table.Columns.Where(c => c.IsCustom && c.OptionSet is not null && c.Type is "picklist" or "multiselectpicklist"))
