@@ -38,6 +38,13 @@ namespace CrmTeamSelling.Plugins.Common
         /// <summary>Loads the opportunity's owner and the users of its active team members: one query.</summary>
         public static DealTeam Load(IOrganizationService service, Guid opportunityId)
         {
+            return TryLoad(service, opportunityId) ?? throw new InvalidPluginExecutionException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                UserMessages.OpportunityNotFound, opportunityId));
+        }
+
+        /// <summary>As <see cref="Load"/>, but null when the opportunity no longer exists (a step cleaning up after a cascade delete).</summary>
+        public static DealTeam? TryLoad(IOrganizationService service, Guid opportunityId)
+        {
             var query = new QueryExpression(OpportunityNames.LogicalName)
             {
                 ColumnSet = new ColumnSet(OpportunityNames.Name, OpportunityNames.OwnerId),
@@ -51,8 +58,7 @@ namespace CrmTeamSelling.Plugins.Common
             var rows = service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)
             {
-                throw new InvalidPluginExecutionException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                    UserMessages.OpportunityNotFound, opportunityId));
+                return null;
             }
 
             var userIds = new HashSet<Guid>();
