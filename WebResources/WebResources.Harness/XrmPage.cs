@@ -71,7 +71,8 @@ public sealed class XrmPage : IAsyncDisposable
     /// <summary>Opens a form on a record (null id: a create form) with these columns, and optionally the map control.</summary>
     public async Task OpenFormAsync(string table, Guid? id, IEnumerable<string> attributes, bool withMap)
     {
-        if (withMap) await LoadMapFrameAsync("");
+        // As the Team Selling form places the map: "pass record object-type code and unique identifier as parameters".
+        if (withMap) await LoadMapFrameAsync(id is null ? "" : $"?id=%7B{id.Value.ToString().ToUpperInvariant()}%7D&typename={table}&type=3&orgname=contoso&userlcid=1033&orglcid=1033");
         await Page.EvaluateAsync(@"([table, id, attributes, withMap]) => FakeXrm.openForm({
             table, id, attributes, webResources: withMap ? { WebResource_stakeholdermap: 'map-frame' } : {} })",
             new object?[] { table, id?.ToString(), attributes.ToArray(), withMap });

@@ -117,6 +117,11 @@ public sealed class OpportunityScriptTests
         Assert.AreEqual("ready", await page.WaitForMapAsync());
         Assert.AreEqual(11, await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('.card').length"));
         Assert.IsFalse(await page.MapFrame.IsHiddenAsync("#full-window"), "on a form the map offers a full window");
+        // The map starts from the id in its query string; the form script's hand-over does not load it twice.
+        var calls = await page.CallsAsync();
+        Assert.AreEqual(1, calls.Count(c => c.Table == Names.Stakeholder), "stakeholders read once");
+        Assert.AreEqual(1, calls.Count(c => c.Table == Names.Counterpart), "pairings read once");
+        Assert.AreEqual(2, calls.Count(c => c.OperationName == "tsell_GetDealCoverage"), "coverage: once for the notifications, once for the map");
 
         // A stakeholder changes stance and the form data is refreshed: the map reloads.
         await page.UpdateRecordAsync(Names.Stakeholder, deal.StakeholderId("chen"),
@@ -124,6 +129,7 @@ public sealed class OpportunityScriptTests
         await page.EvaluateAsync("() => FakeXrm.state.form.formContext.data.refresh(false)");
         await page.SettleAsync();
         await page.MapFrame.WaitForFunctionAsync($"() => document.querySelector('.card[data-id=\"{deal.StakeholderId("chen")}\"] .stance.stance-supporter') !== null");
+        Assert.AreEqual(2, (await page.CallsAsync()).Count(c => c.Table == Names.Stakeholder), "the refresh reloaded the map");
         await page.Map.Locator("#full-window").ClickAsync();
         var navigate = (await page.CallsAsync()).Single(c => c.Api == "Navigation.navigateTo");
         var pageInput = navigate.Args!.Value[0];

@@ -49,8 +49,13 @@ function setState(state: State, message?: string): void {
 /** Called by the form script with the form's Xrm and formContext (see getContentWindow). */
 export function setClientApiContext(xrm: Xrm.XrmStatic, formContext: Xrm.FormContext): void {
   const id = normalizeGuid(formContext?.data?.entity?.getId());
+  // The form passes the record id in the query string too, so the map may already be loading this
+  // opportunity: the form's first call then only hands over the form. Later calls (after a save
+  // or refresh of the form's data) reload.
+  const alreadyLoading = started && host !== null && host.formContext === null && host.opportunityId === id;
   host = { xrm, opportunityId: id, formContext };
-  if (started) void load();
+  if (alreadyLoading) byId("full-window").hidden = !id;
+  else if (started) void load();
 }
 
 /** Reloads the data (the Refresh button; also what a form data load triggers). */
