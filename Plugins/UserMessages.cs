@@ -27,6 +27,81 @@ namespace CrmTeamSelling.Plugins
         public const string UnexpectedError =
             "Team Selling hit an unexpected error in {0}: {1}. Nothing was saved. Retry, and if it happens again send this message to your administrator.";
 
+        // ---- Deal solution (issue 6): one versioned offer per opportunity, its revisions, acknowledgements, notifications ----
+
+        public const string DealSolutionNeedsOpportunity =
+            "A deal solution is the offer for one opportunity, and this one names none. Create it from the opportunity's Team Selling form, or set Opportunity (tsell_opportunityid).";
+
+        public const string NotOnDealTeamToCreateSolution =
+            "You are not on the deal team of this opportunity, so you cannot create its deal solution: only the opportunity's owner and its active deal team members can. Ask the opportunity's owner to add you to the deal team, then try again.";
+
+        public const string NotOnDealTeamToChangeSolution =
+            "You are not on the deal team of this opportunity, so you cannot change its deal solution '{0}': only the opportunity's owner and its active deal team members can. Ask the opportunity's owner to add you to the deal team, then try again.";
+
+        public const string NotOnDealTeamToAcknowledgeSolution =
+            "You are not on the deal team of this opportunity, so there is nothing for you to acknowledge on its deal solution '{0}'. Ask the opportunity's owner to add you to the deal team if you work on this deal.";
+
+        public const string DealSolutionAlreadyExists =
+            "This opportunity already has a deal solution: '{0}', version {1}, owned by {2}. Each opportunity has one deal solution so that the whole team presents one offer: open that one and change it instead of creating another.";
+
+        public const string DealSolutionStartsAtVersionOne =
+            "A new deal solution starts at version 1, and Team Selling sets it; you set Version (tsell_version) to {0}. Leave Version empty and save again.";
+
+        public const string DealSolutionVersionIsKept =
+            "The version of the deal solution '{0}' is kept by Team Selling (it is {1}) and cannot be set to {2}. To say which version your change starts from, set Based On Version (tsell_basedonversion) instead.";
+
+        public const string DealSolutionOpportunityIsFixed =
+            "The deal solution '{0}' is the offer for its opportunity and cannot be moved to another one. To make an offer on the other opportunity, create a deal solution there.";
+
+        public const string DealSolutionChangeConflict =
+            "Your change to '{0}' starts from version {1}, but {2} has since changed it to version {3}. Nothing was saved. Reload the deal solution, read their change, and make yours again.";
+
+        public const string DealSolutionRowVersionConflict =
+            "Your change to '{0}' was made on a copy that is no longer current: {1} has since changed it (it is now version {2}). Nothing was saved. Reload the deal solution, read their change, and make yours again.";
+
+        public const string DealSolutionBasedOnUnknownVersion =
+            "Your change to '{0}' says it starts from version {1}, but the deal solution is at version {2}. Reload the deal solution and make your change again.";
+
+        public const string DealSolutionNeedsBaseVersion =
+            "A change to the content of '{0}' must say which version it starts from, so that no one overwrites a colleague's change unseen. Set Based On Version (tsell_basedonversion) to the version you opened (the current one is {1}), or send the update with ConcurrencyBehavior IfRowVersionMatches and the row's RowVersion.";
+
+        public const string DealSolutionNeedsChangeSummary =
+            "Every change to the content of '{0}' needs a change summary that tells the team what changed and why. Fill in Change Summary and save again.";
+
+        public const string DealSolutionAcceptedIsLocked =
+            "'{0}' was accepted by the customer, so its content is locked. To change it, reopen it: set Solution Status back (for example to Presented) and give a Reopen Reason in the same save.";
+
+        public const string DealSolutionReopenNeedsReason =
+            "Reopening '{0}' (moving it out of Accepted) needs a reason the team can read. Fill in Reopen Reason and save again.";
+
+        public const string DealSolutionHasNoVersion =
+            "The deal solution '{0}' has no version number, so there is no version to acknowledge. Save a change to it (Team Selling then numbers it) and try again.";
+
+        public const string DealSolutionAcknowledgeOldVersion =
+            "You asked to acknowledge version {1} of '{0}', but the current version is {2} (last changed by {3}). Open the current version, read it, and acknowledge that one.";
+
+        public const string DealSolutionRevisionIsImmutable =
+            "Deal solution revisions are the permanent record of each version and cannot be changed (this update sets {0}). To change the offer, edit the deal solution itself: Team Selling records the change as a new revision.";
+
+        public const string DealSolutionRevisionCannotBeDeleted =
+            "Deal solution revisions are the permanent record of each version and cannot be deleted on their own. They are removed only together with their deal solution or their opportunity.";
+
+        /// <summary>The change summary of version 1 when the creator gives none.</summary>
+        public const string DealSolutionFirstVersionSummary = "First version.";
+
+        /// <summary>The change summary of a reopening saved without one: {0} the reopen reason.</summary>
+        public const string DealSolutionReopenedSummary = "Reopened: {0}";
+
+        /// <summary>Who changed something, when the platform does not give the name.</summary>
+        public const string AColleague = "a colleague";
+
+        /// <summary>In-app notification title: {0} the deal solution's name.</summary>
+        public const string DealSolutionChangedTitle = "Deal solution changed: {0}";
+
+        /// <summary>In-app notification body: {0} who, {1} opportunity, {2} version, {3} change summary.</summary>
+        public const string DealSolutionChangedBody =
+            "{0} changed the deal solution of {1} to version {2}: \"{3}\". Open it to read the change and acknowledge it.";
+
         // ---- Deal team, stakeholders, counterparts and coverage (issue 7) ----
 
         public const string MemberNeedsOpportunity =

@@ -338,6 +338,45 @@ namespace CrmTeamSelling.Plugins.Model
             public const string ModifiedOn = "modifiedon";
         }
 
+        /// <summary>Review Action Entry (tsell_reviewactionentry): One step in the life of a deal review action (decided, carried forward, amended, outcome recorded, closed, reopened), recorded against the review the action belonged to. Written by Team Selling; the history of every action, read-only.</summary>
+        public static class ReviewActionEntry
+        {
+            public const string LogicalName = "tsell_reviewactionentry";
+            public const string EntitySetName = "tsell_reviewactionentries";
+            /// <summary>Primary key.</summary>
+            public const string Id = "tsell_reviewactionentryid";
+            /// <summary>Primary name. Shown in lookups as "Send the ROI model – Amended" (action – step). Kept by a plugin.</summary>
+            public const string Name = "tsell_name";
+            /// <summary>Opportunity: The opportunity of the action (parent: the history goes with the deal).</summary>
+            public const string OpportunityId = "tsell_opportunityid";
+            /// <summary>Deal Review: The review the action belonged to when this step happened.</summary>
+            public const string DealReviewId = "tsell_dealreviewid";
+            /// <summary>Action: The task this step happened to.</summary>
+            public const string ActionId = "tsell_actionid";
+            /// <summary>Step: What happened to the action.</summary>
+            public const string Step = "tsell_step";
+            /// <summary>Due Date: The action's due date after this step.</summary>
+            public const string DueDate = "tsell_duedate";
+            /// <summary>Previous Due Date: The due date before an amendment.</summary>
+            public const string PreviousDueDate = "tsell_previousduedate";
+            /// <summary>Amendment Reason: Why the due date moved.</summary>
+            public const string AmendmentReason = "tsell_amendmentreason";
+            /// <summary>Outcome: The review outcome recorded at this step.</summary>
+            public const string Outcome = "tsell_outcome";
+            /// <summary>Outcome Notes: What was said about the outcome.</summary>
+            public const string OutcomeNotes = "tsell_outcomenotes";
+            /// <summary>Changed By: Who made the change (the entry itself is written by the system).</summary>
+            public const string ChangedBy = "tsell_changedby";
+            /// <summary>Owner: the user or team that owns the record.</summary>
+            public const string OwnerId = "ownerid";
+            /// <summary>Status: 0 active, 1 inactive.</summary>
+            public const string StateCode = "statecode";
+            /// <summary>Who created the record.</summary>
+            public const string CreatedBy = "createdby";
+            /// <summary>When the record was created: when the step happened.</summary>
+            public const string CreatedOn = "createdon";
+        }
+
         /// <summary>The standard opportunity table (Dynamics 365 Sales); only the columns Team Selling uses.</summary>
         public static class Opportunity
         {
@@ -374,6 +413,10 @@ namespace CrmTeamSelling.Plugins.Model
             public const string StateCode = "statecode";
             public const string StatusCode = "statuscode";
             public const string ActualEnd = "actualend";
+            /// <summary>Who last changed the task.</summary>
+            public const string ModifiedBy = "modifiedby";
+            /// <summary>When the task was last changed.</summary>
+            public const string ModifiedOn = "modifiedon";
             /// <summary>Deal Review: The deal review that decided this action.</summary>
             public const string DealReviewId = "tsell_dealreviewid";
             /// <summary>Target Stakeholder: The buying stakeholder this action is aimed at.</summary>
@@ -478,6 +521,14 @@ namespace CrmTeamSelling.Plugins.Model
         public const string DealReviewAttendees = "tsell_dealreview_attendee";
         /// <summary>The intersect table of tsell_dealreview_attendee, with columns tsell_dealreviewid and systemuserid.</summary>
         public const string DealReviewAttendeesIntersectTable = "tsell_dealreview_attendee";
+        /// <summary>Opportunity to tsell_reviewactionentry through tsell_opportunityid: The history of the opportunity's deal review actions.</summary>
+        public const string OpportunityReviewActionEntries = "tsell_opportunity_reviewactionentry";
+        /// <summary>tsell_dealreview to tsell_reviewactionentry through tsell_dealreviewid: What happened to the actions while they belonged to the review.</summary>
+        public const string DealReviewActionEntries = "tsell_dealreview_reviewactionentry";
+        /// <summary>Task to tsell_reviewactionentry through tsell_actionid: The history of the action.</summary>
+        public const string TaskReviewActionEntries = "tsell_task_reviewactionentry";
+        /// <summary>SystemUser to tsell_reviewactionentry through tsell_changedby: Action history steps the user made.</summary>
+        public const string UserReviewActionEntries = "tsell_systemuser_reviewactionentry_changedby";
     }
 
     /// <summary>Choice values of Level (tsell_level). Seniority of a person, on our side or the customer's. Deal team members and buying stakeholders share it so that counterparts can be paired rank for rank.</summary>
@@ -600,6 +651,31 @@ namespace CrmTeamSelling.Plugins.Model
         public const int Dropped = 412000004;
     }
 
+    /// <summary>Choice values of Step (tsell_reviewactionentry.tsell_step). What happened to a deal review action.</summary>
+    public static class ActionHistoryStep
+    {
+        /// <summary>Decided: The review decided the action (it was created, or an ordinary task was linked to the review).</summary>
+        public const int Decided = 412000000;
+        /// <summary>Carried Forward: Still open when the next review was opened, so it moved to that review.</summary>
+        public const int CarriedForward = 412000001;
+        /// <summary>Amended: Its due date moved, for the reason given.</summary>
+        public const int Amended = 412000002;
+        /// <summary>Outcome Recorded: A review outcome was recorded while it stayed open (or changed after it was closed).</summary>
+        public const int OutcomeRecorded = 412000003;
+        /// <summary>Closed: Completed or canceled, with its outcome.</summary>
+        public const int Closed = 412000004;
+        /// <summary>Reopened: Opened again after it was closed.</summary>
+        public const int Reopened = 412000005;
+    }
+
+    /// <summary>task.statecode and the status reasons Team Selling relies on (standard values of the task table).</summary>
+    public static class TaskState
+    {
+        public const int Open = 0;
+        public const int Completed = 1;
+        public const int Canceled = 2;
+    }
+
     /// <summary>Schema names of the environment variables that hold the settings, with their allowed values.</summary>
     public static class EnvironmentVariables
     {
@@ -651,6 +727,8 @@ namespace CrmTeamSelling.Plugins.Model
             public const string Name = "tsell_AcknowledgeDealSolution";
             /// <summary>The table the API is bound to; the Target parameter refers to a row of it.</summary>
             public const string BoundTable = "tsell_dealsolution";
+            /// <summary>Request (optional, Integer): the version the caller read; acknowledging any but the current version is refused.</summary>
+            public const string Version = "Version";
             /// <summary>Response: The version now recorded as read by the calling user.</summary>
             public const string AcknowledgedVersion = "AcknowledgedVersion";
         }
