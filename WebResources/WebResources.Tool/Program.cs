@@ -90,7 +90,7 @@ public static class Program
         return 0;
     }
 
-    private sealed record Run(double LoadToRenderedMs, double LoadToPaintedMs, double RenderMs, int Requests, int Cards, int Lines);
+    private sealed record Run(double LoadToRenderedMs, double LoadToPaintedMs, double RenderMs, int Requests, int Cards, int Lines, int MapWidth, int MapHeight);
 
     private static async Task<int> BenchmarkAsync(Dictionary<string, string> options)
     {
@@ -102,7 +102,7 @@ public static class Program
         Console.WriteLine("load→rendered: from the map starting its requests to the DOM written; load→painted: to the next frame painted;");
         Console.WriteLine("render: layout and DOM writing alone. Median (worst) of " + runs + " runs, each in a fresh page after one warm-up.");
         Console.WriteLine();
-        Console.WriteLine($"{"stakeholders",12} {"requests",9} {"load→rendered ms",18} {"load→painted ms",17} {"render ms",13} {"cards",6} {"lines",6}");
+        Console.WriteLine($"{"stakeholders",12} {"requests",9} {"load→rendered ms",18} {"load→painted ms",17} {"render ms",13} {"cards",6} {"lines",6} {"map px",12}");
         foreach (var size in sizes)
         {
             var deal = Deals.Generated(metadata, size);
@@ -111,7 +111,7 @@ public static class Program
             for (var i = 0; i < runs; i++) results.Add(await MeasureAsync(browser, deal));
             string Stat(Func<Run, double> f) => $"{Median(results.Select(f)):0.0} ({results.Max(f):0.0})";
             var requests = results.Select(r => r.Requests).Distinct().ToArray();
-            Console.WriteLine($"{size,12} {string.Join("/", requests),9} {Stat(r => r.LoadToRenderedMs),18} {Stat(r => r.LoadToPaintedMs),17} {Stat(r => r.RenderMs),13} {results[0].Cards,6} {results[0].Lines,6}");
+            Console.WriteLine($"{size,12} {string.Join("/", requests),9} {Stat(r => r.LoadToRenderedMs),18} {Stat(r => r.LoadToPaintedMs),17} {Stat(r => r.RenderMs),13} {results[0].Cards,6} {results[0].Lines,6} {$"{results[0].MapWidth}×{results[0].MapHeight}",12}");
         }
         return 0;
     }
@@ -134,9 +134,10 @@ public static class Program
             const load = performance.getEntriesByName('stakeholdermap:load')[0];
             const render = performance.getEntriesByName('stakeholdermap:render')[0];
             resolve([load.startTime + load.duration - start, performance.now() - start, render.duration,
-              document.querySelectorAll('.card').length, document.querySelectorAll('svg.reports-to path').length]);
+              document.querySelectorAll('.card').length, document.querySelectorAll('svg.reports-to path').length,
+              document.getElementById('canvas').offsetWidth, document.getElementById('canvas').offsetHeight]);
         })))");
         var calls = await page.CallsAsync();
-        return new Run(timing[0], timing[1], timing[2], calls.Count, (int)timing[3], (int)timing[4]);
+        return new Run(timing[0], timing[1], timing[2], calls.Count, (int)timing[3], (int)timing[4], (int)timing[5], (int)timing[6]);
     }
 }
