@@ -92,14 +92,19 @@ internal sealed class QueryEngine
         }
 
         tuples = Order(tuples, query, links).ToList();
-        var results = tuples.Select(t => Project(t, table, columns, links)).ToList();
+        var collection = new EntityCollection { EntityName = table.LogicalName, TotalRecordCount = -1 };
         if (query.Distinct)
         {
-            results = results.GroupBy(Signature).Select(g => g.First()).ToList();
+            // Distinct compares what is returned, so every row is projected first.
+            var distinct = tuples.Select(t => (Tuple: t, Entity: Project(t, table, columns, links))).GroupBy(p => Signature(p.Entity)).Select(g => g.First()).ToList();
+            tuples = distinct.Select(p => p.Tuple).ToList();
         }
 
-        var total = results.Count;
-        var collection = new EntityCollection { EntityName = table.LogicalName, TotalRecordCount = paging.ReturnTotalRecordCount ? total : -1 };
+        if (paging.ReturnTotalRecordCount)
+        {
+            collection.TotalRecordCount = tuples.Count;
+        }
+
         if (query.TopCount is int top)
         {
             if (paging.Count > 0)
@@ -107,22 +112,24 @@ internal sealed class QueryEngine
                 throw DataverseFault.InvalidArgument("A query cannot ask for both TopCount and paging (PageInfo.Count).");
             }
 
-            results = results.Take(top).ToList();
+            tuples = tuples.Take(top).ToList();
         }
         else if (paging.Count > 0)
         {
             var page = Math.Max(1, paging.PageNumber);
-            var pageRows = results.Skip((page - 1) * paging.Count).Take(paging.Count).ToList();
-            collection.MoreRecords = page * paging.Count < results.Count;
+            var pageRows = tuples.Skip((page - 1) * paging.Count).Take(paging.Count).ToList();
+            collection.MoreRecords = page * paging.Count < tuples.Count;
             if (pageRows.Count > 0)
             {
                 collection.PagingCookie = string.Format(CultureInfo.InvariantCulture, "<cookie page=\"{0}\"><{1} last=\"{{{2}}}\" first=\"{{{3}}}\" /></cookie>",
-                    page, table.PrimaryIdAttribute, pageRows[^1].Id.ToString().ToUpperInvariant(), pageRows[0].Id.ToString().ToUpperInvariant());
+                    page, table.PrimaryIdAttribute, pageRows[^1].Main.Id.ToString().ToUpperInvariant(), pageRows[0].Main.Id.ToString().ToUpperInvariant());
             }
 
-            results = pageRows;
+            tuples = pageRows;
         }
 
+        // Only the rows returned are projected (copied, names and labels filled).
+        var results = tuples.Select(t => Project(t, table, columns, links)).ToList();
         foreach (var entity in results)
         {
             collection.Entities.Add(entity);
@@ -165,6 +172,9 @@ internal sealed class QueryEngine
         public required string Alias { get; init; }
 
         public required List<BoundLink> Children { get; init; }
+
+        /// <summary>The linked table's rows by the value of the column they are joined on, built at the first join.</summary>
+        public Dictionary<string, List<Entity>>? Index { get; set; }
     }
 
     /// <summary>A main row and the rows joined to it, by alias (null for an outer join that found none).</summary>
@@ -245,10 +255,13 @@ internal sealed class QueryEngine
     {
         var key = Values.Normalize(parentRow.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var v) ? v : null);
         var context = new EvaluationContext(actor, runtime);
-        var matches = key is null
+        link.Index ??= runtime.Store.Rows(link.Table.LogicalName)
+            .Where(row => row.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) && to is not null)
+            .GroupBy(row => Values.KeyText(row[link.Link.LinkToAttributeName]), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var matches = key is null || !link.Index.TryGetValue(Values.KeyText(key), out var candidates)
             ? new List<Entity>()
-            : runtime.Store.Rows(link.Table.LogicalName)
-                .Where(row => Values.AreEqual(key, row.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) ? to : null))
+            : candidates
                 .Where(row => Readable(actor, link.Table, row))
                 .Where(row => Matches(link.Link.LinkCriteria, new Tuple(row), link.Table, new Dictionary<string, TableMetadata>(), context))
                 .ToList();
