@@ -64,7 +64,7 @@ public sealed class DealTeamAccessTests
 
         deal.As(deal.Rep).Update(new Entity(member.LogicalName, member.Id)
         {
-            [Member.StateCode] = new OptionSetValue(Model.RecordState.Active),
+            [Member.StateCode] = new OptionSetValue(StateCodes.Active),
             [Member.StatusCode] = new OptionSetValue(1),
         });
         Assert.IsTrue(CanRead(deal, presales, deal.Opportunity), "reactivated: access again");
@@ -162,7 +162,7 @@ public sealed class DealTeamAccessTests
 
         deal.As(presales).Update(new Entity(member.LogicalName, member.Id)
         {
-            [Member.StateCode] = new OptionSetValue(Model.RecordState.Inactive),
+            [Member.StateCode] = new OptionSetValue(StateCodes.Inactive),
             [Member.StatusCode] = new OptionSetValue(2),
         });
 

@@ -89,13 +89,13 @@ public sealed class DealTeamMembershipTests
         var joining = Refusal.Of(() => deal.AddTeamMember(gone, TeamRole.Delivery, Level.Staff));
         var reactivating = Refusal.Of(() => deal.As(deal.Rep).Update(new Entity(membership.LogicalName, membership.Id)
         {
-            [Member.StateCode] = new OptionSetValue(Model.RecordState.Active),
+            [Member.StateCode] = new OptionSetValue(StateCodes.Active),
             [Member.StatusCode] = new OptionSetValue(1),
         }));
 
         Assert.AreEqual("Gil Gone is a disabled user and cannot be an active member of the deal team. Choose an active colleague, or ask your administrator to enable Gil Gone's account.", joining.Message);
         StringAssert.StartsWith(reactivating.Message, "Lou Leaver is a disabled user");
-        Assert.AreEqual(Model.RecordState.Inactive, deal.Crm.Get(membership).GetAttributeValue<OptionSetValue>(Member.StateCode).Value);
+        Assert.AreEqual(StateCodes.Inactive, deal.Crm.Get(membership).GetAttributeValue<OptionSetValue>(Member.StateCode).Value);
     }
 
     [TestMethod]

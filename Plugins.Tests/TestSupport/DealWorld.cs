@@ -113,7 +113,7 @@ public sealed class DealWorld
     public void DeactivateTeamMember(EntityReference member)
         => As(Rep).Update(new Entity(member.LogicalName, member.Id)
         {
-            [LogicalNames.DealTeamMember.StateCode] = new OptionSetValue(Model.RecordState.Inactive),
+            [LogicalNames.DealTeamMember.StateCode] = new OptionSetValue(StateCodes.Inactive),
             [LogicalNames.DealTeamMember.StatusCode] = new OptionSetValue(2),
         });
 

@@ -33,6 +33,6 @@ public sealed class DealWorldTests
         Assert.AreEqual(deal.Opportunity.Id, row.GetAttributeValue<EntityReference>(LogicalNames.DealTeamMember.OpportunityId).Id);
         Assert.AreEqual(TeamRole.Presales, row.GetAttributeValue<OptionSetValue>(LogicalNames.DealTeamMember.TeamRole).Value);
         Assert.AreEqual(Level.Staff, row.GetAttributeValue<OptionSetValue>(LogicalNames.DealTeamMember.Level).Value);
-        Assert.AreEqual(Model.RecordState.Active, row.GetAttributeValue<OptionSetValue>(LogicalNames.DealTeamMember.StateCode).Value);
+        Assert.AreEqual(StateCodes.Active, row.GetAttributeValue<OptionSetValue>(LogicalNames.DealTeamMember.StateCode).Value);
     }
 }

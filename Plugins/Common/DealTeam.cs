@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmTeamSelling.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Member = CrmTeamSelling.Plugins.Model.LogicalNames.DealTeamMember;
@@ -53,7 +54,7 @@ namespace CrmTeamSelling.Plugins.Common
             var members = query.AddLink(Member.LogicalName, OpportunityNames.Id, Member.OpportunityId, JoinOperator.LeftOuter);
             members.EntityAlias = MemberAlias;
             members.Columns = new ColumnSet(Member.UserId);
-            members.LinkCriteria.AddCondition(Member.StateCode, ConditionOperator.Equal, Model.RecordState.Active);
+            members.LinkCriteria.AddCondition(Member.StateCode, ConditionOperator.Equal, StateCodes.Active);
 
             var rows = service.RetrieveMultiple(query).Entities;
             if (rows.Count == 0)

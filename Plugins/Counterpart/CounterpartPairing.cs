@@ -165,7 +165,7 @@ namespace CrmTeamSelling.Plugins.Counterpart
                 return new Side(
                     opportunity?.Id ?? Guid.Empty,
                     RecordState.OptionValue(row.GetAttributeValue<OptionSetValue>(levelColumn)),
-                    RecordState.OptionValue(row.GetAttributeValue<OptionSetValue>(stateColumn)) != Model.RecordState.Inactive,
+                    RecordState.OptionValue(row.GetAttributeValue<OptionSetValue>(stateColumn)) != StateCodes.Inactive,
                     personName);
             }
         }

@@ -96,6 +96,6 @@ namespace CrmTeamSelling.Plugins.DealTeamMember
                 : Refusal.Because(UserMessages.MemberAlreadyOnTeamInactive, fullName, role);
         }
 
-        internal static bool IsActive(OptionSetValue? state) => state == null || state.Value == Model.RecordState.Active;
+        internal static bool IsActive(OptionSetValue? state) => state == null || state.Value == StateCodes.Active;
     }
 }

@@ -48,7 +48,7 @@ namespace CrmTeamSelling.Plugins.Model
     }
 
     /// <summary>statecode values shared by the custom tables (active / inactive).</summary>
-    public static class RecordState
+    public static class StateCodes
     {
         public const int Active = 0;
         public const int Inactive = 1;

@@ -102,7 +102,7 @@ namespace CrmTeamSelling.Plugins.Opportunity
             var acknowledgements = query.AddLink(Names.SolutionAcknowledgement.LogicalName, Names.DealSolution.Id, Names.SolutionAcknowledgement.DealSolutionId, JoinOperator.LeftOuter);
             acknowledgements.EntityAlias = AcknowledgementAlias;
             acknowledgements.Columns = new ColumnSet(Names.SolutionAcknowledgement.UserId, Names.SolutionAcknowledgement.AcknowledgedVersion);
-            acknowledgements.LinkCriteria.AddCondition(Names.SolutionAcknowledgement.StateCode, ConditionOperator.Equal, Model.RecordState.Active);
+            acknowledgements.LinkCriteria.AddCondition(Names.SolutionAcknowledgement.StateCode, ConditionOperator.Equal, Model.StateCodes.Active);
             foreach (var row in service.RetrieveAll(query))
             {
                 facts.SolutionVersion = row.GetAttributeValue<int?>(Names.DealSolution.Version) ?? facts.SolutionVersion;
@@ -145,7 +145,7 @@ namespace CrmTeamSelling.Plugins.Opportunity
         {
             var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns) };
             query.Criteria.AddCondition(opportunityColumn, ConditionOperator.Equal, opportunityId);
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, Model.RecordState.Active);
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, Model.StateCodes.Active);
             return query;
         }
 
