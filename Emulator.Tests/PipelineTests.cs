@@ -249,6 +249,18 @@ public sealed class PipelineTests
     }
 
     [TestMethod]
+    public void APostOperationStepOnRetrieveMultipleSeesAndShapesTheRowsTheCallerGets()
+    {
+        var crm = TestModel.Emulator();
+        crm.RegisterStep(Step<HideSecretAccountsPlugin>("RetrieveMultiple", "account", 40));
+        crm.Arrange(new Entity("account") { ["name"] = "public" }, new Entity("account") { ["name"] = "secret deal" });
+
+        var rows = crm.System.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("name") });
+
+        CollectionAssert.AreEqual(new[] { "public" }, rows.Entities.Select(e => e.GetAttributeValue<string>("name")).ToArray());
+    }
+
+    [TestMethod]
     public void AnUnknownMessageFailsLoudlyNamingIt()
     {
         var crm = TestModel.Emulator();
@@ -273,5 +285,18 @@ public sealed class CountingPlugin : IPlugin
 
     public void Execute(IServiceProvider serviceProvider)
     {
+    }
+}
+
+/// <summary>Post-operation on RetrieveMultiple of account: hides rows whose name starts with "secret", as a filtering plug-in would.</summary>
+public sealed class HideSecretAccountsPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var rows = (EntityCollection)serviceProvider.Context().OutputParameters["BusinessEntityCollection"];
+        foreach (var row in rows.Entities.Where(e => e.GetAttributeValue<string>("name")?.StartsWith("secret", StringComparison.Ordinal) == true).ToList())
+        {
+            rows.Entities.Remove(row);
+        }
     }
 }

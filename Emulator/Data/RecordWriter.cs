@@ -37,6 +37,11 @@ internal sealed class RecordWriter
     public Guid Create(Actor actor, Entity target, bool arranging = false)
     {
         var table = Validator.RequireTable(target.LogicalName);
+        if (target.RelatedEntities.Count > 0)
+        {
+            throw new NotSupportedException($"The emulator does not implement creating related rows with the '{table.LogicalName}' (Entity.RelatedEntities, \"deep insert\"): create them one by one.");
+        }
+
         if (table.IsIntersect)
         {
             throw DataverseFault.InvalidArgument($"'{table.LogicalName}' is the intersect table of a many-to-many relationship: rows are added with Associate, not Create.");

@@ -59,10 +59,13 @@ internal sealed class RetrieveHandler : MessageHandler
             operation.Runtime.Access.Demand(operation.Frame.UserId, PrivilegeAction.Read, table, row);
         }
 
-        operation.Output["Entity"] = operation.Runtime.Reader.Read(table, row, columns);
+        // Plug-ins see Retrieve's result as the output parameter BusinessEntity; SDK callers as RetrieveResponse.Entity.
+        operation.Output["BusinessEntity"] = operation.Runtime.Reader.Read(table, row, columns);
     }
 
     protected override OrganizationResponse NewResponse() => new RetrieveResponse();
+
+    protected override void RenameResults(ParameterCollection results) => Rename(results, "BusinessEntity", "Entity");
 }
 
 internal sealed class UpdateHandler : MessageHandler
@@ -124,10 +127,13 @@ internal sealed class RetrieveMultipleHandler : MessageHandler
     public override void Execute(Operation operation)
     {
         var query = Required<QueryBase>(operation, "Query");
-        operation.Output["EntityCollection"] = operation.Runtime.Queries.Execute(query, ActorOf(operation));
+        // Plug-ins see the rows as the output parameter BusinessEntityCollection; SDK callers as RetrieveMultipleResponse.EntityCollection.
+        operation.Output["BusinessEntityCollection"] = operation.Runtime.Queries.Execute(query, ActorOf(operation));
     }
 
     protected override OrganizationResponse NewResponse() => new RetrieveMultipleResponse();
+
+    protected override void RenameResults(ParameterCollection results) => Rename(results, "BusinessEntityCollection", "EntityCollection");
 }
 
 internal abstract class RelationshipHandler : MessageHandler

@@ -30,7 +30,22 @@ internal abstract class MessageHandler
         var response = NewResponse();
         response.ResponseName = operation.MessageName;
         response.Results = Values.CloneParameters(operation.Output);
+        RenameResults(response.Results);
         return response;
+    }
+
+    /// <summary>Where a plug-in's output parameter and the SDK response name a result differently (Retrieve's BusinessEntity is the response's Entity).</summary>
+    protected virtual void RenameResults(ParameterCollection results)
+    {
+    }
+
+    protected static void Rename(ParameterCollection results, string from, string to)
+    {
+        if (results.TryGetValue(from, out var value))
+        {
+            results.Remove(from);
+            results[to] = value;
+        }
     }
 
     /// <summary>The typed response Dataverse's SDK returns for the message, so callers can cast it.</summary>
