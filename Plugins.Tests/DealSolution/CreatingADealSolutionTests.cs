@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Threading.Tasks;
 using CrmTeamSelling.Emulator.Faults;
 using CrmTeamSelling.Plugins.Model;
 using CrmTeamSelling.Plugins.Tests.TestSupport;
@@ -113,7 +112,7 @@ public sealed class CreatingADealSolutionTests
         var deal = DealWorld.Create();
         var creators = new[] { deal.Rep, deal.NewTeamMember("Mona Manager", TeamRole.SalesManager, Level.Manager), deal.NewTeamMember("Pia Presales", TeamRole.Presales), deal.NewTeamMember("Finn Finance", TeamRole.Finance) };
 
-        var attempts = creators.Select(creator => Task.Run(() =>
+        var attempts = creators.Select(creator => System.Threading.Tasks.Task.Run(() =>
         {
             try
             {
@@ -125,7 +124,7 @@ public sealed class CreatingADealSolutionTests
                 return fault.Detail.ErrorCode;
             }
         })).ToArray();
-        Task.WaitAll(attempts);
+        System.Threading.Tasks.Task.WaitAll(attempts);
 
         Assert.HasCount(1, deal.Crm.All(Solution.LogicalName));
         Assert.HasCount(1, deal.Crm.All(Revision.LogicalName));
