@@ -132,12 +132,54 @@ public sealed class BulkTests
         var deal = crm.Opportunity("Lost deal");
         var rep = crm.CreateUser("Who Am I");
 
-        crm.System.Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(2), Status = new OptionSetValue(-1) });
+        var task = crm.Arrange(new Entity("task") { ["subject"] = "Call back", ["regardingobjectid"] = deal });
+        crm.System.Execute(new SetStateRequest { EntityMoniker = task, State = new OptionSetValue(1), Status = new OptionSetValue(-1) });
         var me = (WhoAmIResponse)crm.As(rep).Execute(new WhoAmIRequest());
 
-        Assert.AreEqual(4, crm.Get(deal).GetAttributeValue<OptionSetValue>("statuscode").Value, "-1 picks the state's default status reason");
+        Assert.AreEqual(5, crm.Get(task).GetAttributeValue<OptionSetValue>("statuscode").Value, "-1 picks the state's default status reason");
         Assert.AreEqual(rep.Id, me.UserId);
         Assert.AreEqual(crm.RootBusinessUnit.Id, me.BusinessUnitId);
+    }
+
+    [TestMethod]
+    public void ARestrictRelationshipRefusesToDeleteAParentWithChildren()
+    {
+        var crm = TestModel.Emulator();
+        var sales = crm.CreateBusinessUnit("Sales");
+        crm.CreateUser("Unit member", sales);
+
+        var fault = Assert.ThrowsExactly<FaultException<OrganizationServiceFault>>(() => crm.System.Delete("businessunit", sales.Id));
+
+        Assert.AreEqual(ErrorCodes.CannotDeleteDueToAssociation, fault.Detail.ErrorCode);
+        Assert.IsNotNull(crm.Find("businessunit", sales.Id));
+    }
+
+    [TestMethod]
+    public void ChangingTheOwnerCascadesToChildrenAlongAssignCascades()
+    {
+        var crm = TestModel.Emulator();
+        var first = crm.CreateUser("First Owner");
+        var second = crm.CreateUser("Second Owner");
+        var deal = crm.Opportunity("Reassigned", first);
+        var member = crm.Arrange(new Entity(TestModel.Member) { ["test_name"] = "m", ["test_opportunityid"] = deal, ["ownerid"] = first });
+
+        crm.System.Update(new Entity("opportunity", deal.Id) { ["ownerid"] = second });
+
+        Assert.AreEqual(second.Id, crm.Get(member).GetAttributeValue<EntityReference>("ownerid").Id);
+        Assert.AreEqual(second.Id, crm.Get(member).GetAttributeValue<EntityReference>("owninguser").Id);
+    }
+
+    [TestMethod]
+    public void DeleteByAlternateKey()
+    {
+        var crm = TestModel.Emulator();
+        var deal = crm.Opportunity("Keyed delete");
+        var user = crm.CreateUser("Keyed");
+        crm.Arrange(new Entity(TestModel.Member) { ["test_name"] = "m", ["test_opportunityid"] = deal, ["test_userid"] = user });
+
+        crm.System.Execute(new DeleteRequest { Target = new EntityReference(TestModel.Member, new KeyAttributeCollection { ["test_opportunityid"] = deal, ["test_userid"] = user }) });
+
+        Assert.AreEqual(0, crm.All(TestModel.Member).Count);
     }
 
     [TestMethod]

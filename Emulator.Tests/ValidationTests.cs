@@ -125,8 +125,21 @@ public sealed class ValidationTests
 
         Assert.AreEqual(ErrorCodes.InvalidStateCodeStatusCode, Fails(() => crm.System.Update(new Entity("opportunity", opportunity.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(4) })).Detail.ErrorCode);
 
-        crm.System.Update(new Entity("opportunity", opportunity.Id) { ["statecode"] = new OptionSetValue(2) });
-        Assert.AreEqual(4, crm.Get(opportunity).GetAttributeValue<OptionSetValue>("statuscode").Value);
+        var account = crm.Arrange(new Entity("account") { ["name"] = "States" });
+        crm.System.Update(new Entity("account", account.Id) { ["statecode"] = new OptionSetValue(1) });
+        Assert.AreEqual(2, crm.Get(account).GetAttributeValue<OptionSetValue>("statuscode").Value);
+    }
+
+    [TestMethod]
+    public void AnOpportunityIsNotClosedByUpdateOrSetStateAsDataverseRequiresWinOrLose()
+    {
+        var crm = TestModel.Emulator();
+        var opportunity = crm.Opportunity("Closing");
+
+        var fault = Fails(() => crm.System.Update(new Entity("opportunity", opportunity.Id) { ["statecode"] = new OptionSetValue(1) }));
+
+        StringAssert.Contains(fault.Detail.Message, "use the WinOpportunityRequest message instead");
+        Assert.AreEqual(0, crm.Get(opportunity).GetAttributeValue<OptionSetValue>("statecode").Value);
     }
 
     [TestMethod]

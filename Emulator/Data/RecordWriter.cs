@@ -143,6 +143,7 @@ internal sealed class RecordWriter
         }
 
         var values = Validator.Validate(table, candidate, existing);
+        RefuseClosingAnOpportunity(table, values, existing);
         var row = Values.CloneEntity(existing);
         foreach (var (name, value) in values)
         {
@@ -199,6 +200,20 @@ internal sealed class RecordWriter
         }
 
         DeleteWithCascades(table, existing, new HashSet<Guid>());
+    }
+
+    /// <summary>
+    /// Dataverse closes an opportunity only through WinOpportunity or LoseOpportunity (which also write the
+    /// opportunity close); Update and SetState to Won or Lost are refused with this message.
+    /// </summary>
+    private static void RefuseClosingAnOpportunity(TableMetadata table, Dictionary<string, object?> values, Entity existing)
+    {
+        if (table.LogicalName == "opportunity" && values.TryGetValue("statecode", out var value) && value is OptionSetValue { Value: 1 or 2 } state
+            && existing.GetAttributeValue<OptionSetValue>("statecode")?.Value != state.Value)
+        {
+            var (word, message) = state.Value == 1 ? ("Won", "WinOpportunityRequest") : ("Lost", "LoseOpportunityRequest");
+            throw DataverseFault.InvalidArgument($"This message can not be used to set the state of opportunity to {word}. In order to set state of opportunity to {word} use the {message} message instead.");
+        }
     }
 
     /// <summary>The id an Update's Target names: its Id, its primary key column, or its alternate-key values.</summary>
