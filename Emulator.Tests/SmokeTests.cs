@@ -25,3 +25,20 @@ public sealed class SmokeTests
         Assert.IsNotNull(read.RowVersion);
     }
 }
+
+[TestClass]
+public sealed class CopySemanticsTests
+{
+    [TestMethod]
+    public void ChangingAnArrangedOrRetrievedValueNeverChangesTheStoredRow()
+    {
+        var crm = TestModel.Emulator();
+        var value = new Money(100m);
+        var deal = crm.Arrange(new Entity("opportunity") { ["name"] = "Copies", ["estimatedvalue"] = value });
+
+        value.Value = 1m;
+        crm.System.Retrieve("opportunity", deal.Id, new ColumnSet("estimatedvalue")).GetAttributeValue<Money>("estimatedvalue").Value = 2m;
+
+        Assert.AreEqual(100m, crm.Get(deal).GetAttributeValue<Money>("estimatedvalue").Value);
+    }
+}

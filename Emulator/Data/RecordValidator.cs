@@ -152,7 +152,8 @@ internal sealed class RecordValidator
                     throw DataverseFault.OutOfRange(table.LogicalName, column.LogicalName, value is Money money ? money.Value : value, column.MinValue, column.MaxValue);
                 }
 
-                return value;
+                // A Money is mutable: the store keeps its own.
+                return Values.CloneValue(value)!;
             case ColumnType.Picklist or ColumnType.State or ColumnType.Status:
                 var option = (OptionSetValue)value;
                 RequireOption(table, column, option.Value);

@@ -25,7 +25,7 @@ public static class SolutionMetadataLoader
 
         foreach (var relationship in solution.Relationships)
         {
-            catalog.AddRelationship(ToRelationship(relationship));
+            catalog.AddRelationship(ToRelationship(relationship, table => solution.Tables.FirstOrDefault(t => t.LogicalName == table)?.PrimaryIdAttribute ?? catalog.FindTable(table)?.PrimaryIdAttribute));
         }
 
         foreach (var table in solution.Tables)
@@ -225,7 +225,8 @@ public static class SolutionMetadataLoader
     private static ChoiceMetadata ToChoice(OptionSetModel model, bool isGlobal)
         => new(model.Name, isGlobal || model.IsGlobal, model.Options.Select(o => new ChoiceOption(o.Value, o.Label, o.State)));
 
-    private static RelationshipMetadata ToRelationship(RelationshipModel model)
+    /// <param name="primaryKeyOf">The primary key of a table: exports do not write a relationship's referenced attribute, and activities' is activityid.</param>
+    private static RelationshipMetadata ToRelationship(RelationshipModel model, Func<string, string?> primaryKeyOf)
     {
         var source = string.IsNullOrEmpty(model.SourceFile) ? "the solution" : model.SourceFile;
         if (model.Type == RelationshipType.ManyToMany)
@@ -244,7 +245,7 @@ public static class SolutionMetadataLoader
             CascadeConfiguration.Parse(model.Cascade.Unshare, model.SchemaName, source));
         var referencedEntity = Require(model.ReferencedEntity, "ReferencedEntity", model);
         return RelationshipMetadata.OneToMany(model.SchemaName,
-            referencedEntity, model.ReferencedAttribute ?? referencedEntity + "id",
+            referencedEntity, model.ReferencedAttribute ?? primaryKeyOf(referencedEntity) ?? referencedEntity + "id",
             Require(model.ReferencingEntity, "ReferencingEntity", model), Require(model.ReferencingAttribute, "ReferencingAttribute", model),
             cascade, source);
     }
