@@ -12,10 +12,10 @@ namespace CrmTeamSelling.Solution.Tests.Metadata;
 public sealed class RelationshipTests
 {
     [TestMethod]
-    public void Every_team_selling_table_is_user_owned()
+    public void Every_table_of_the_solution_is_user_owned()
     {
         var problems = new Problems();
-        foreach (var table in ExpectedModel.TeamSellingTables.Select(t => ShippedSolution.Table(t.LogicalName)))
+        foreach (var table in ShippedSolution.CustomTables)
         {
             // Sharing, assignment and the Basic/Deep depths of the roles only exist for user-owned tables.
             problems.Expect(table.Ownership == OwnershipType.UserOwned,
@@ -27,17 +27,17 @@ public sealed class RelationshipTests
     }
 
     [TestMethod]
-    public void Every_team_selling_table_is_a_child_of_opportunity_with_parental_cascade()
+    public void Every_table_of_the_solution_is_a_child_of_opportunity_with_parental_cascade()
     {
         var problems = new Problems();
-        foreach (var table in ExpectedModel.TeamSellingTables)
+        foreach (var table in ShippedSolution.CustomTables)
         {
             var toOpportunity = ShippedSolution.Model.Relationships
                 .Where(r => r.Type == RelationshipType.OneToMany && r.ReferencingEntity == table.LogicalName && r.ReferencedEntity == Opportunity.LogicalName)
                 .ToList();
             if (toOpportunity.Count != 1)
             {
-                problems.Add($"{table} has {toOpportunity.Count} relationships to opportunity; it needs exactly one, through tsell_opportunityid.");
+                problems.Add($"{table.LogicalName} has {toOpportunity.Count} relationships to opportunity; it needs exactly one, through tsell_opportunityid.");
                 continue;
             }
 
@@ -51,7 +51,7 @@ public sealed class RelationshipTests
 
             // Dataverse allows one parental relationship per table; a second would be refused at import.
             var parental = ShippedSolution.Model.Relationships.Where(r => r.Type == RelationshipType.OneToMany && r.ReferencingEntity == table.LogicalName && r.Cascade.IsParental).ToList();
-            problems.Expect(parental.Count == 1, $"{table} has {parental.Count} parental relationships ({string.Join(", ", parental.Select(r => r.SchemaName))}); Dataverse allows one.");
+            problems.Expect(parental.Count == 1, $"{table.LogicalName} has {parental.Count} parental relationships ({string.Join(", ", parental.Select(r => r.SchemaName))}); Dataverse allows one.");
         }
 
         problems.AssertNone("Parental relationships to opportunity");
