@@ -236,16 +236,19 @@ public sealed class PipelineTests
     public void PluginInstancesAreCreatedOncePerStepWithTheirConfiguration()
     {
         var crm = TestModel.Emulator(options: new EmulatorOptions { SecureConfigurations = new System.Collections.Generic.Dictionary<string, string> { ["secure step"] = "s3cret" } });
-        crm.RegisterStep(new PluginStepRegistration { Name = "secure step", Message = "Create", PrimaryEntity = "contact", Stage = 40, PluginType = typeof(CountingPlugin) });
-        crm.RegisterStep(new PluginStepRegistration { Message = "Create", PrimaryEntity = "contact", Stage = 20, PluginType = typeof(CountingPlugin) });
-        var before = CountingPlugin.Instances;
+        var tag = TestModel.NewTag("config");
+        crm.RegisterStep(new PluginStepRegistration { Name = "secure step", Message = "Create", PrimaryEntity = "contact", Stage = 40, PluginType = typeof(CountingPlugin), UnsecureConfiguration = tag });
+        crm.RegisterStep(new PluginStepRegistration { Message = "Create", PrimaryEntity = "contact", Stage = 20, PluginType = typeof(CountingPlugin), UnsecureConfiguration = tag });
 
         for (var i = 0; i < 5; i++)
         {
             crm.System.Create(new Entity("contact") { ["lastname"] = "Instance " + i });
         }
 
-        Assert.AreEqual(before + 2, CountingPlugin.Instances, "one instance per step, reused for every run");
+        var runs = PluginLog.For(tag);
+        Assert.AreEqual(10, runs.Count);
+        Assert.AreEqual(2, runs.Distinct().Count(), "one instance per step (its number is in the entry), reused for every run");
+        Assert.AreEqual(5, runs.Count(r => r.EndsWith("|s3cret", StringComparison.Ordinal)), "the secure configuration reaches the (unsecure, secure) constructor of its step only");
     }
 
     [TestMethod]
@@ -271,21 +274,18 @@ public sealed class PipelineTests
     }
 }
 
-/// <summary>Counts constructions, to show instances are cached per step.</summary>
+/// <summary>Numbers its instances and logs "unsecure|instance n|secure" on each run, to show instances are cached per step.</summary>
 public sealed class CountingPlugin : IPlugin
 {
     private static int instances;
+    private readonly string entry;
 
     public CountingPlugin(string unsecure, string secure)
     {
-        System.Threading.Interlocked.Increment(ref instances);
+        entry = $"{unsecure}|instance {System.Threading.Interlocked.Increment(ref instances)}|{secure}";
     }
 
-    public static int Instances => instances;
-
-    public void Execute(IServiceProvider serviceProvider)
-    {
-    }
+    public void Execute(IServiceProvider serviceProvider) => PluginLog.Write(entry);
 }
 
 /// <summary>Post-operation on RetrieveMultiple of account: hides rows whose name starts with "secret", as a filtering plug-in would.</summary>

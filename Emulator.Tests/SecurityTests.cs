@@ -137,6 +137,19 @@ public sealed class SecurityTests
     }
 
     [TestMethod]
+    public void BasicCreateDepthCannotCreateARecordForSomeoneElse()
+    {
+        var crm = TestModel.Emulator();
+        var rita = crm.CreateUser("Rita", "Seller");
+        var sam = crm.CreateUser("Sam", "Seller");
+
+        var fault = Fails(() => crm.As(rita).Create(new Entity("opportunity") { ["name"] = "For Sam", ["ownerid"] = sam }));
+
+        Assert.AreEqual(ErrorCodes.PrivilegeDenied, fault.Detail.ErrorCode);
+        Assert.AreEqual(0, crm.All("opportunity").Count);
+    }
+
+    [TestMethod]
     public void SettingALookupNeedsAppendToOnTheParent()
     {
         var crm = TestModel.Emulator();

@@ -68,7 +68,7 @@ public sealed class XrmEmulator
 
         foreach (var step in solution.Steps)
         {
-            emulator.RegisterStep(ToRegistration(step, pluginAssemblies, options));
+            emulator.RegisterStep(ToRegistration(step, pluginAssemblies));
         }
 
         foreach (var api in solution.CustomApis.Where(a => !string.IsNullOrEmpty(a.PluginTypeName)))
@@ -84,11 +84,9 @@ public sealed class XrmEmulator
     public static XrmEmulator Create(MetadataCatalog? metadata = null, EmulatorOptions? options = null)
         => new(metadata ?? MetadataCatalog.WithStandardTables(), options ?? new EmulatorOptions());
 
-    private static PluginStepRegistration ToRegistration(PluginStepModel step, IReadOnlyList<Assembly> assemblies, EmulatorOptions options)
+    private static PluginStepRegistration ToRegistration(PluginStepModel step, IReadOnlyList<Assembly> assemblies)
     {
         var where = $"Step '{step.Name}' ({step.SourceFile})";
-        var secure = options.SecureConfigurations.TryGetValue(step.Name, out var byName) ? byName
-            : options.SecureConfigurations.TryGetValue(step.Id.ToString(), out var byId) ? byId : null;
         return new PluginStepRegistration
         {
             Id = step.Id == Guid.Empty ? Guid.NewGuid() : step.Id,
@@ -101,7 +99,6 @@ public sealed class XrmEmulator
             FilteringAttributes = step.FilteringAttributes,
             PluginType = PluginFactory.Resolve(step.PluginTypeName, assemblies, where),
             UnsecureConfiguration = step.Configuration,
-            SecureConfiguration = secure,
             ImpersonatingUserId = step.ImpersonatingUserId,
             Images = step.Images.Select(i => new StepImage(i.EntityAlias, i.ImageType switch
             {
@@ -304,8 +301,23 @@ public sealed class XrmEmulator
         System.Associate(userOrTeam.LogicalName, userOrTeam.Id, new Relationship(relationship), new EntityReferenceCollection { new EntityReference(StandardTables.Role, role.Id) });
     }
 
+    /// <summary>Registers a step; a secure configuration in <see cref="EmulatorOptions.SecureConfigurations"/> under its name or id is passed to it.</summary>
     public void RegisterStep(PluginStepRegistration step)
     {
+        var secure = step.SecureConfiguration
+            ?? (runtime.Options.SecureConfigurations.TryGetValue(step.Name, out var byName) ? byName
+                : runtime.Options.SecureConfigurations.TryGetValue(step.Id.ToString(), out var byId) ? byId : null);
+        if (secure != step.SecureConfiguration)
+        {
+            step = new PluginStepRegistration
+            {
+                Id = step.Id, Name = step.Name, Message = step.Message, PrimaryEntity = step.PrimaryEntity, Stage = step.Stage,
+                IsAsynchronous = step.IsAsynchronous, Rank = step.Rank, FilteringAttributes = step.FilteringAttributes, PluginType = step.PluginType,
+                UnsecureConfiguration = step.UnsecureConfiguration, SecureConfiguration = secure, ImpersonatingUserId = step.ImpersonatingUserId,
+                Images = step.Images, Source = step.Source,
+            };
+        }
+
         lock (runtime.Gate)
         {
             runtime.Plugins.Register(step);
