@@ -50,6 +50,25 @@ public sealed class ConcurrencyAndCountersTests
     }
 
     [TestMethod]
+    public void CallsFromManyThreadsShareTheOnePluginInstanceOfAStep()
+    {
+        var crm = TestModel.Emulator();
+        var tag = TestModel.NewTag("threads");
+        crm.RegisterStep(new PluginStepRegistration { Message = "Create", PrimaryEntity = "contact", Stage = 20, PluginType = typeof(CountingPlugin), UnsecureConfiguration = tag });
+        var threads = new ConcurrentDictionary<int, bool>();
+
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            threads[Environment.CurrentManagedThreadId] = true;
+            crm.System.Create(new Entity("contact") { ["lastname"] = "Thread " + i });
+        });
+
+        Assert.AreEqual(40, PluginLog.For(tag).Count);
+        Assert.AreEqual(1, PluginLog.For(tag).Distinct().Count(), "every run, whatever the thread, used the same instance");
+        Assert.AreEqual(40, crm.All("contact").Count);
+    }
+
+    [TestMethod]
     public void CountersRecordThePluginRunsAndTheCallsPluginsMadeByMessage()
     {
         var crm = TestModel.Emulator();

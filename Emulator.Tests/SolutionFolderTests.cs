@@ -72,6 +72,15 @@ public sealed class SolutionFolderTests
     }
 
     [TestMethod]
+    public void ThePluginAssemblyCanBeGivenByItsPath()
+    {
+        var crm = XrmEmulator.FromSolutionFolder(RealSolutionTests.RepoFile("Emulator.Tests", "TestSolution"), typeof(SolutionFolderTests).Assembly.Location);
+
+        Assert.AreEqual(typeof(RecordingPlugin), crm.Steps.First().PluginType);
+        Assert.ThrowsExactly<System.IO.FileNotFoundException>(() => XrmEmulator.FromSolutionFolder(RealSolutionTests.RepoFile("Emulator.Tests", "TestSolution"), "/nowhere/Plugins.dll"));
+    }
+
+    [TestMethod]
     public void TheKeyOfTheFolderIsUnique()
     {
         var crm = Load();
