@@ -214,5 +214,80 @@ namespace CrmTeamSelling.Plugins
 
         public const string GapOverdueAction =
             "{0} was due on {1:yyyy-MM-dd} and is still open. Complete it, or agree a new date at the next deal review.";
+
+        // ---- Deal reviews and their actions (issue 8): the meeting, its action plan, review and amendment ----
+
+        public const string DealReviewNeedsOpportunity =
+            "A deal review is a meeting on one opportunity, and this one names none. Open the review from the opportunity's Deal Reviews, or set Opportunity (tsell_opportunityid).";
+
+        public const string DealReviewNeedsDate =
+            "The deal review of '{0}' has no review date. Set Review Date to the day of the meeting and save again.";
+
+        public const string NotOnDealTeamToReview =
+            "You are not on the deal team of '{0}', so you cannot open or change its deal reviews: only the opportunity's owner and its active deal team members can. Ask the owner to add you to the deal team, then try again.";
+
+        public const string DealReviewOpportunityIsFixed =
+            "The deal review '{0}' belongs to its opportunity and cannot be moved to another one. Open a new review on the other opportunity instead.";
+
+        public const string DealReviewPreviousNotFound =
+            "The previous review chosen for this deal review ({0}) does not exist or was deleted. Pick another Previous Review, or leave it empty: Team Selling then takes the latest earlier review of '{1}'.";
+
+        public const string DealReviewPreviousOfAnotherOpportunity =
+            "The previous review '{0}' belongs to another opportunity, not to '{1}'. Pick a review of '{1}' as Previous Review, or leave it empty: Team Selling then takes the latest earlier one.";
+
+        public const string DealReviewPreviousIsLater =
+            "The previous review '{0}' took place on {1:yyyy-MM-dd}, after this review's date {2:yyyy-MM-dd}. Pick an earlier review as Previous Review, or correct the Review Date.";
+
+        public const string DealReviewPreviousIsFixed =
+            "The previous review of '{0}' is set when the review is opened, and its open actions were carried forward then; it cannot be changed afterwards. To review the deal again, open a new review.";
+
+        public const string ActionNeedsOwner =
+            "The action '{0}' has no owner. An action from a deal review is owned by the person who does it: set Owner to that person and save again.";
+
+        public const string ActionOwnedByTeam =
+            "The action '{0}' is assigned to the team '{1}'. An action from a deal review is owned by the one person who does it: assign it to a user and save again.";
+
+        public const string ActionNeedsDueDate =
+            "The action '{0}' has no due date. Every action from a deal review needs one, so the team sees when it is late: set Due (scheduledend) and save again.";
+
+        public const string ActionDueDateCannotBeCleared =
+            "The action '{0}' must keep a due date. To move it, set the new due date and give the Amendment Reason in the same save.";
+
+        public const string ActionReviewNotFound =
+            "The action '{0}' names a deal review ({1}) that does not exist or was deleted. Pick the review from the opportunity's Deal Reviews and save again.";
+
+        public const string ActionRegardingNotOpportunity =
+            "The action '{0}' is regarding a {1}, but an action from the deal review '{2}' is regarding that review's opportunity, '{3}'. Clear Regarding (Team Selling fills it in) or set it to '{3}'.";
+
+        public const string ActionReviewOfAnotherOpportunity =
+            "The action '{0}' is regarding '{1}', but the deal review '{2}' belongs to another opportunity, '{3}'. Add the action to a review of '{1}', or set Regarding to '{3}'.";
+
+        public const string ActionStakeholderNotFound =
+            "The action '{0}' targets a stakeholder ({1}) that does not exist or was deleted. Pick a stakeholder of '{2}' as Target Stakeholder, or leave it empty.";
+
+        public const string ActionStakeholderOfAnotherOpportunity =
+            "The action '{0}' targets the stakeholder '{1}', who belongs to another opportunity. Pick a stakeholder of '{2}' as Target Stakeholder, or leave it empty.";
+
+        public const string ActionRegardingIsFixed =
+            "The action '{0}' belongs to the opportunity '{1}' and cannot be moved to another record. Close it with the outcome Dropped, and create the action where it belongs.";
+
+        public const string ActionReviewIsFixed =
+            "The action '{0}' belongs to the deal review '{1}'. An action moves to a later review only when that review is opened (Team Selling then carries every open action forward); to drop it, close it with the outcome Dropped.";
+
+        public const string ActionAmendmentNeedsReason =
+            "You moved the due date of the action '{0}' from {1:yyyy-MM-dd} to {2:yyyy-MM-dd}. The review records why: fill in Amendment Reason in the same save.";
+
+        public const string ActionCloseNeedsOutcome =
+            "To close the action '{0}', record its outcome: set Review Outcome to Done or Dropped (Outcome Notes are optional) in the same save, or save the outcome first and then close it.";
+
+        /// <summary>The name used for an action without a subject in messages and history entries.</summary>
+        public const string UntitledAction = "(untitled action)";
+
+        /// <summary>In-app notification title: {0} the action's subject.</summary>
+        public const string ActionAssignedTitle = "Action for you: {0}";
+
+        /// <summary>In-app notification body: {0} who assigned it, {1} subject, {2} deal review, {3} opportunity, {4} due date.</summary>
+        public const string ActionAssignedBody =
+            "{0} gave you the action \"{1}\" from the deal review {2} of {3}, due {4:yyyy-MM-dd}. Open it to see what the team expects; if the date cannot hold, agree a new one and record why.";
     }
 }

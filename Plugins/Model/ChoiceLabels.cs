@@ -69,6 +69,35 @@ namespace CrmTeamSelling.Plugins.Model
             }
         }
 
+        /// <summary>tsell_reviewactionentry.tsell_step (deal reviews, issue 8).</summary>
+        public static string? ActionHistoryStep(int? value)
+        {
+            switch (value)
+            {
+                case Model.ActionHistoryStep.Decided: return "Decided";
+                case Model.ActionHistoryStep.CarriedForward: return "Carried Forward";
+                case Model.ActionHistoryStep.Amended: return "Amended";
+                case Model.ActionHistoryStep.OutcomeRecorded: return "Outcome Recorded";
+                case Model.ActionHistoryStep.Closed: return "Closed";
+                case Model.ActionHistoryStep.Reopened: return "Reopened";
+                default: return Unknown(value);
+            }
+        }
+
+        /// <summary>task.tsell_actionoutcome and tsell_reviewactionentry.tsell_outcome (deal reviews, issue 8).</summary>
+        public static string? ActionOutcome(int? value)
+        {
+            switch (value)
+            {
+                case Model.ActionOutcome.Done: return "Done";
+                case Model.ActionOutcome.OnTrack: return "On Track";
+                case Model.ActionOutcome.AtRisk: return "At Risk";
+                case Model.ActionOutcome.Blocked: return "Blocked";
+                case Model.ActionOutcome.Dropped: return "Dropped";
+                default: return Unknown(value);
+            }
+        }
+
         // An empty choice has no label; a value the solution does not define (added by a customizer)
         // still shows as its number rather than vanishing from a name or message.
         private static string? Unknown(int? value) => value?.ToString(CultureInfo.InvariantCulture);
