@@ -77,7 +77,7 @@ internal sealed class QueryEngine
                 continue;
             }
 
-            foreach (var tuple in Join(new Tuple(row), row, links, actor))
+            foreach (var tuple in Join(new Tuple(row), row, links, context))
             {
                 if (Matches(query.Criteria, tuple, table, aliases, context))
                 {
@@ -240,21 +240,26 @@ internal sealed class QueryEngine
         return new BoundLink { Link = link, Table = table, Alias = alias, Children = children };
     }
 
-    private IEnumerable<Tuple> Join(Tuple tuple, Entity parentRow, List<BoundLink> links, Actor actor)
+    private IEnumerable<Tuple> Join(Tuple tuple, Entity parentRow, List<BoundLink> links, EvaluationContext context)
     {
+        if (links.Count == 0)
+        {
+            return new[] { tuple };
+        }
+
         IEnumerable<Tuple> current = new[] { tuple };
         foreach (var link in links)
         {
-            current = current.SelectMany(t => JoinOne(t, parentRow, link, actor)).ToList();
+            current = current.SelectMany(t => JoinOne(t, parentRow, link, context)).ToList();
         }
 
         return current;
     }
 
-    private IEnumerable<Tuple> JoinOne(Tuple tuple, Entity parentRow, BoundLink link, Actor actor)
+    private IEnumerable<Tuple> JoinOne(Tuple tuple, Entity parentRow, BoundLink link, EvaluationContext context)
     {
+        var actor = context.Actor;
         var key = Values.Normalize(parentRow.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var v) ? v : null);
-        var context = new EvaluationContext(actor, runtime);
         link.Index ??= runtime.Store.Rows(link.Table.LogicalName)
             .Where(row => row.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) && to is not null)
             .GroupBy(row => Values.KeyText(row[link.Link.LinkToAttributeName]), StringComparer.Ordinal)
@@ -268,7 +273,7 @@ internal sealed class QueryEngine
         var results = new List<Tuple>();
         foreach (var match in matches)
         {
-            results.AddRange(Join(tuple.With(link.Alias, match), match, link.Children, actor));
+            results.AddRange(Join(tuple.With(link.Alias, match), match, link.Children, context));
         }
 
         if (results.Count == 0 && link.Link.JoinOperator == JoinOperator.LeftOuter)
@@ -324,7 +329,11 @@ internal sealed class QueryEngine
         }
     }
 
-    private sealed record EvaluationContext(Actor Actor, EmulatorRuntime Runtime);
+    /// <summary>What evaluating conditions needs, and each condition's values converted to its column's type once per query.</summary>
+    private sealed record EvaluationContext(Actor Actor, EmulatorRuntime Runtime)
+    {
+        public Dictionary<ConditionExpression, List<object?>> ConvertedValues { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 
     private static bool Matches(FilterExpression filter, Tuple tuple, TableMetadata table, Dictionary<string, TableMetadata> aliases, EvaluationContext context)
     {
@@ -341,7 +350,12 @@ internal sealed class QueryEngine
             : tuple.Linked.TryGetValue(condition.EntityName, out var linked) ? linked : null;
         var value = row is not null && row.Attributes.TryGetValue(condition.AttributeName, out var v) ? v : null;
         var column = conditionTable.FindColumn(condition.AttributeName)!;
-        var values = condition.Values.Select(x => x is string text && column.Type is not (ColumnType.String or ColumnType.Memo or ColumnType.EntityName) ? QueryTranslator.Convert(text, column) : x).ToList();
+        if (!context.ConvertedValues.TryGetValue(condition, out var values))
+        {
+            values = condition.Values.Select(object? (x) => x is string text && column.Type is not (ColumnType.String or ColumnType.Memo or ColumnType.EntityName) ? QueryTranslator.Convert(text, column) : x).ToList();
+            context.ConvertedValues[condition] = values;
+        }
+
         return ConditionEvaluator.Evaluate(condition.Operator, value, values, column, context.Actor, context.Runtime);
     }
 
