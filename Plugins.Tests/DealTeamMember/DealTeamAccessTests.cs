@@ -1,4 +1,5 @@
 using System.ServiceModel;
+using CrmTeamSelling.Emulator.Pipeline;
 using CrmTeamSelling.Plugins.Model;
 using CrmTeamSelling.Plugins.Tests.Stakeholder;
 using CrmTeamSelling.Plugins.Tests.TestSupport;
@@ -167,6 +168,33 @@ public sealed class DealTeamAccessTests
         });
 
         Assert.IsFalse(CanRead(deal, presales, deal.Opportunity));
+    }
+
+    [TestMethod]
+    public void WhenTheShareFailsTheMembershipIsNotSavedEither()
+    {
+        var deal = DealWorld.Create();
+        deal.Crm.RegisterStep(new PluginStepRegistration
+        {
+            Message = "GrantAccess",
+            PrimaryEntity = LogicalNames.Opportunity.LogicalName,
+            Stage = PipelineStage.PreOperation,
+            PluginType = typeof(RefuseSharing),
+        });
+        var presales = deal.NewUser("Pia Presales");
+
+        var fault = Refusal.Of(() => deal.AddTeamMember(presales, TeamRole.Presales, Level.Staff));
+
+        StringAssert.Contains(fault.Message, RefuseSharing.Message);
+        Assert.IsEmpty(deal.Crm.All(Member.LogicalName), "the share runs in the membership's transaction: no member who cannot open the deal");
+    }
+
+    /// <summary>Stands for anything that makes GrantAccess fail (a policy plugin, a platform fault).</summary>
+    public sealed class RefuseSharing : IPlugin
+    {
+        public const string Message = "Sharing opportunities is blocked in this test.";
+
+        public void Execute(System.IServiceProvider serviceProvider) => throw new InvalidPluginExecutionException(Message);
     }
 
     [TestMethod]
