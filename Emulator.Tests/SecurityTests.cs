@@ -137,6 +137,19 @@ public sealed class SecurityTests
     }
 
     [TestMethod]
+    public void APrivilegeGrantedAfterTheUserActedTakesEffectAtOnce()
+    {
+        var crm = TestModel.Emulator();
+        var role = crm.DefineRole("Growing");
+        var user = crm.CreateUser("Grower", role.Name);
+        Assert.AreEqual(ErrorCodes.PrivilegeDenied, Fails(() => crm.As(user).Create(new Entity("account") { ["name"] = "not yet" })).Detail.ErrorCode);
+
+        role.Grant(PrivilegeAction.Create, "Account", PrivilegeDepth.Basic);
+
+        crm.As(user).Create(new Entity("account") { ["name"] = "now" });
+    }
+
+    [TestMethod]
     public void BasicCreateDepthCannotCreateARecordForSomeoneElse()
     {
         var crm = TestModel.Emulator();

@@ -265,7 +265,7 @@ internal sealed class AccessChecker
     {
         var version = store.TableVersion(StandardTables.SystemUser) + store.TableVersion(StandardTables.Team)
             + store.TableVersion(StandardTables.TeamMembership) + store.TableVersion(StandardTables.SystemUserRoles) + store.TableVersion(StandardTables.TeamRoles);
-        if (principalCache.TryGetValue(principalId, out var cached) && cached.Version == version)
+        if (principalCache.TryGetValue(principalId, out var cached) && cached.Version == version && cached.Principal.RolesRevision == cached.Principal.Roles.Sum(r => r.Revision))
         {
             return cached.Principal;
         }
@@ -313,6 +313,7 @@ internal sealed class AccessChecker
             BusinessUnitId = businessUnitId;
             Identities = identities;
             Roles = roles;
+            RolesRevision = roles.Sum(r => r.Revision);
             foreach (var (name, depth) in roles.SelectMany(r => r.Privileges))
             {
                 if (!privileges.TryGetValue(name, out var existing) || existing < depth)
@@ -333,6 +334,9 @@ internal sealed class AccessChecker
         public HashSet<Guid> Identities { get; }
 
         public List<SecurityRole> Roles { get; }
+
+        /// <summary>The roles' revisions when the privileges were gathered: a later grant makes the cache look again.</summary>
+        public int RolesRevision { get; }
 
         public int PrivilegeCount => privileges.Count;
 

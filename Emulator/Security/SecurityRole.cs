@@ -56,6 +56,9 @@ public sealed class SecurityRole
 
     public string Name { get; }
 
+    /// <summary>Grows with every grant, so access checks that cached this role's privileges know to look again.</summary>
+    public int Revision { get; private set; }
+
     /// <summary>Privilege name to depth, e.g. prvReadOpportunity → Global.</summary>
     public IReadOnlyDictionary<string, PrivilegeDepth> Privileges => privileges;
 
@@ -70,6 +73,7 @@ public sealed class SecurityRole
         if (!privileges.TryGetValue(privilegeName, out var existing) || existing < depth)
         {
             privileges[privilegeName] = depth;
+            Revision++;
         }
 
         return this;
