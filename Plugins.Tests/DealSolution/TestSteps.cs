@@ -62,17 +62,15 @@ internal static class TestSteps
     /// cascade: each child Delete is a nested operation whose ParentContext is the parent's Delete.
     /// </summary>
     public static void DeleteRevisionsInsideOpportunityDelete(this XrmEmulator crm, Guid? revisionsOfOpportunity = null)
-    {
-        DeleteRevisionsOf.Opportunity = revisionsOfOpportunity;
-        crm.RegisterStep(new PluginStepRegistration
+        => crm.RegisterStep(new PluginStepRegistration
         {
             Name = "test: cascade revisions",
             Message = "Delete",
             PrimaryEntity = "opportunity",
             Stage = PipelineStage.PreOperation,
             PluginType = typeof(DeleteRevisionsOf),
+            UnsecureConfiguration = revisionsOfOpportunity?.ToString("D"),
         });
-    }
 
     public sealed class Fail : IPlugin
     {
@@ -96,18 +94,22 @@ internal static class TestSteps
         }
     }
 
-    /// <summary>Deletes the revisions of the opportunity being deleted, or of <see cref="Opportunity"/> when set.</summary>
+    /// <summary>Deletes the revisions of the opportunity being deleted, or of the opportunity its configuration names.</summary>
     public sealed class DeleteRevisionsOf : IPlugin
     {
-        // One emulator per test and tests run one at a time: the target is test configuration, not plugin state.
-        public static Guid? Opportunity { get; set; }
+        private readonly Guid? opportunity;
+
+        public DeleteRevisionsOf(string? unsecureConfiguration, string? secureConfiguration)
+        {
+            opportunity = string.IsNullOrEmpty(unsecureConfiguration) ? null : Guid.Parse(unsecureConfiguration);
+        }
 
         public void Execute(IServiceProvider serviceProvider)
         {
             var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
             var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
             var query = new QueryExpression(Revision.LogicalName) { ColumnSet = new ColumnSet(false) };
-            query.Criteria.AddCondition(Revision.OpportunityId, ConditionOperator.Equal, Opportunity ?? context.PrimaryEntityId);
+            query.Criteria.AddCondition(Revision.OpportunityId, ConditionOperator.Equal, opportunity ?? context.PrimaryEntityId);
             foreach (var revision in service.RetrieveMultiple(query).Entities)
             {
                 service.Delete(Revision.LogicalName, revision.Id);
