@@ -100,7 +100,7 @@ namespace CrmTeamSelling.Plugins
 
         /// <summary>In-app notification body: {0} who, {1} opportunity, {2} version, {3} change summary.</summary>
         public const string DealSolutionChangedBody =
-            "{0} changed the deal solution of {1} to version {2}: \"{3}\". Open it to read the change and acknowledge it.";
+            "{1}: {0} made version {2} of the deal solution: \"{3}\". Open it to read the change and acknowledge it.";
 
         // ---- Deal team, stakeholders, counterparts and coverage (issue 7) ----
 
