@@ -88,6 +88,17 @@ public sealed class ConcurrencyAndCountersTests
         Assert.AreEqual(1, stats.ServiceCallsByPlugin[typeof(CreateFollowUpTaskPlugin).FullName!]);
         Assert.AreEqual(1, crm.Operations.Count, "the plug-in's nested call is part of the operation, not an operation of its own");
     }
+
+    [TestMethod]
+    public void WhatPluginsTraceIsKeptWithTheOperation()
+    {
+        var crm = TestModel.Emulator();
+        crm.RegisterStep(new PluginStepRegistration { Message = "Create", PrimaryEntity = "contact", Stage = 20, PluginType = typeof(RecordingPlugin), UnsecureConfiguration = "tracer" });
+
+        crm.System.Create(new Entity("contact") { ["lastname"] = "Traced" });
+
+        CollectionAssert.AreEqual(new[] { typeof(RecordingPlugin).FullName + ": tracer ran at stage 20" }, crm.LastOperation!.Traces.ToArray());
+    }
 }
 
 /// <summary>Pre-operation on account update: reads the stored count and writes count + 1 into the Target.</summary>

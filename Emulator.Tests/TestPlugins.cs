@@ -76,6 +76,7 @@ public sealed class RecordingPlugin : IPlugin
     public void Execute(IServiceProvider serviceProvider)
     {
         var context = serviceProvider.Context();
+        ((ITracingService)serviceProvider.GetService(typeof(ITracingService))!).Trace("{0} ran at stage {1}", label, context.Stage);
         PluginLog.Write($"{label}|stage {context.Stage}|depth {context.Depth}|{context.MessageName}|tx {context.IsInTransaction}|{context.Tag()}");
     }
 }

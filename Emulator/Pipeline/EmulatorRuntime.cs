@@ -263,7 +263,8 @@ internal sealed class EmulatorRuntime
     {
         var tracing = new TracingService();
         var provider = new PluginServiceProvider(context, tracing, new PluginServiceFactory(this, context, pluginName));
-        current!.Statistics.RecordPluginExecution(pluginName);
+        var statistics = current!.Statistics;
+        statistics.RecordPluginExecution(pluginName);
         try
         {
             plugin.Execute(provider);
@@ -292,6 +293,10 @@ internal sealed class EmulatorRuntime
                 $"Unexpected exception from plug-in (Execute): {pluginName}: {crash.GetType().FullName}: {crash.Message}");
             fault.Detail.TraceText = tracing + Environment.NewLine + crash;
             throw fault;
+        }
+        finally
+        {
+            statistics.RecordTrace(pluginName, tracing.Lines);
         }
     }
 

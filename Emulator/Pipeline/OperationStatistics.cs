@@ -13,6 +13,7 @@ public sealed class OperationStatistics
     private readonly Dictionary<string, int> callsByMessage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> callsByPlugin = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> executionsByPlugin = new(StringComparer.Ordinal);
+    private readonly List<string> traces = new();
 
     internal OperationStatistics(string message, string? entityName, Guid userId, bool isAsync)
     {
@@ -48,6 +49,9 @@ public sealed class OperationStatistics
 
     public IReadOnlyDictionary<string, int> PluginExecutionsByPlugin => executionsByPlugin;
 
+    /// <summary>What the plug-ins traced (ITracingService), as "plug-in: line", in the order written.</summary>
+    public IReadOnlyList<string> Traces => traces;
+
     public int CallsOf(string message) => callsByMessage.TryGetValue(message, out var count) ? count : 0;
 
     internal void RecordPluginExecution(string plugin)
@@ -55,6 +59,8 @@ public sealed class OperationStatistics
         PluginExecutions++;
         executionsByPlugin[plugin] = (executionsByPlugin.TryGetValue(plugin, out var count) ? count : 0) + 1;
     }
+
+    internal void RecordTrace(string plugin, IEnumerable<string> lines) => traces.AddRange(lines.Select(line => plugin + ": " + line));
 
     internal void RecordServiceCall(string plugin, string message)
     {
