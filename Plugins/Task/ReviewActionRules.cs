@@ -19,6 +19,9 @@ namespace CrmTeamSelling.Plugins.Task
     /// </summary>
     public static class ReviewActionRules
     {
+        /// <summary>The primary name column of the standard team table.</summary>
+        private const string TeamNameColumn = "name";
+
         /// <summary>
         /// Checks the change and completes the target (Regarding from the review, the first due date, an
         /// outcome cleared on reopening). <paramref name="service"/> reads the review and the stakeholder as
@@ -47,7 +50,7 @@ namespace CrmTeamSelling.Plugins.Task
                 throw Refusal.Because(UserMessages.ActionReviewIsFixed, change.Subject, change.ReviewBefore!.Name ?? change.ReviewBefore.Id.ToString("D"));
             }
 
-            RequireOwner(change);
+            RequireOwner(service, change);
             RequireDueDate(change);
 
             if (change.BecomesAction)
@@ -83,7 +86,7 @@ namespace CrmTeamSelling.Plugins.Task
             }
         }
 
-        private static void RequireOwner(ReviewActionChange change)
+        private static void RequireOwner(IOrganizationService service, ReviewActionChange change)
         {
             // On create the request must name the person: Dataverse would otherwise make the facilitator who
             // types the action its owner. On update Dataverse never lets ownerid go empty, so only a team is checked.
@@ -97,7 +100,7 @@ namespace CrmTeamSelling.Plugins.Task
 
                 if (owner.LogicalName != SystemUserNames.LogicalName)
                 {
-                    throw Refusal.Because(UserMessages.ActionOwnedByTeam, change.Subject, owner.Name ?? owner.Id.ToString("D"));
+                    throw Refusal.Because(UserMessages.ActionOwnedByTeam, change.Subject, NameOf(service, owner, TeamNameColumn));
                 }
             }
         }
@@ -139,7 +142,7 @@ namespace CrmTeamSelling.Plugins.Task
 
             if (regarding.Id != reviewOpportunity.Id)
             {
-                throw Refusal.Because(UserMessages.ActionReviewOfAnotherOpportunity, change.Subject, regarding.Name ?? regarding.Id.ToString("D"), reviewName, reviewOpportunity.Name);
+                throw Refusal.Because(UserMessages.ActionReviewOfAnotherOpportunity, change.Subject, NameOf(service, regarding, OpportunityNames.Name), reviewName, reviewOpportunity.Name);
             }
         }
 
@@ -174,6 +177,22 @@ namespace CrmTeamSelling.Plugins.Task
             {
                 change.Target[TaskNames.OriginalDueDate] = change.DueBefore!.Value;
             }
+        }
+
+        /// <summary>
+        /// A record's name for a message: the reference's own (images carry it) or else read, which only a
+        /// refusal pays for; the id when the record cannot be read. For the standard tables it names (team,
+        /// opportunity), whose primary key is their logical name followed by "id".
+        /// </summary>
+        private static string NameOf(IOrganizationService service, EntityReference reference, string nameColumn)
+        {
+            if (!string.IsNullOrEmpty(reference.Name))
+            {
+                return reference.Name;
+            }
+
+            var row = service.RetrieveOrNull(reference.LogicalName, reference.LogicalName + "id", reference.Id, nameColumn);
+            return row?.GetAttributeValue<string>(nameColumn) ?? reference.Id.ToString("D");
         }
 
         /// <summary>
