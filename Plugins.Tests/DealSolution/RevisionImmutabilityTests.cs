@@ -113,6 +113,20 @@ public sealed class RevisionImmutabilityTests
     }
 
     [TestMethod]
+    public void ARevisionDeleteNestedInItsDealSolutionsDeleteIsTheCascadeAndAllowed()
+    {
+        var deal = DealWorld.Create();
+        var solution = deal.CreateDealSolution(deal.Rep);
+        deal.ChangeAmount(deal.Rep, solution, basedOn: 1, 90_000m, "Discount.");
+        deal.Crm.DeleteRevisionsInsideDealSolutionDelete();
+
+        deal.Crm.System.Delete(Solution.LogicalName, solution.Id);
+
+        Assert.IsEmpty(deal.Crm.All(Revision.LogicalName));
+        Assert.IsEmpty(deal.Crm.All(Solution.LogicalName));
+    }
+
+    [TestMethod]
     public void ARevisionDeleteNestedInAnotherOpportunitysDeleteIsRefused()
     {
         var deal = DealWorld.Create();
