@@ -72,7 +72,7 @@ internal sealed class QueryEngine
         var tuples = new List<Tuple>();
         foreach (var row in runtime.Store.Rows(table.LogicalName))
         {
-            if (!Readable(actor, table, row))
+            if (!Readable(context, table, row))
             {
                 continue;
             }
@@ -138,8 +138,8 @@ internal sealed class QueryEngine
         return collection;
     }
 
-    private bool Readable(Actor actor, TableMetadata table, Entity row)
-        => actor.IsSystem || runtime.Access.CanRead(actor.UserId, table, row);
+    private static bool Readable(EvaluationContext context, TableMetadata table, Entity row)
+        => context.CanRead is null || context.CanRead(table, row);
 
     private EntityCollection Count(QueryExpression query, TableMetadata table, List<Tuple> tuples, CountAggregate aggregate)
     {
@@ -258,7 +258,6 @@ internal sealed class QueryEngine
 
     private IEnumerable<Tuple> JoinOne(Tuple tuple, Entity parentRow, BoundLink link, EvaluationContext context)
     {
-        var actor = context.Actor;
         var key = Values.Normalize(parentRow.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var v) ? v : null);
         link.Index ??= runtime.Store.Rows(link.Table.LogicalName)
             .Where(row => row.Attributes.TryGetValue(link.Link.LinkToAttributeName, out var to) && to is not null)
@@ -267,7 +266,7 @@ internal sealed class QueryEngine
         var matches = key is null || !link.Index.TryGetValue(Values.KeyText(key), out var candidates)
             ? new List<Entity>()
             : candidates
-                .Where(row => Readable(actor, link.Table, row))
+                .Where(row => Readable(context, link.Table, row))
                 .Where(row => Matches(link.Link.LinkCriteria, new Tuple(row), link.Table, new Dictionary<string, TableMetadata>(), context))
                 .ToList();
         var results = new List<Tuple>();
@@ -333,6 +332,9 @@ internal sealed class QueryEngine
     private sealed record EvaluationContext(Actor Actor, EmulatorRuntime Runtime)
     {
         public Dictionary<ConditionExpression, List<object?>> ConvertedValues { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Whether the caller may read a row; null in the system context.</summary>
+        public Func<TableMetadata, Entity, bool>? CanRead { get; } = Actor.IsSystem ? null : Runtime.Access.ReadFilter(Actor.UserId);
     }
 
     private static bool Matches(FilterExpression filter, Tuple tuple, TableMetadata table, Dictionary<string, TableMetadata> aliases, EvaluationContext context)

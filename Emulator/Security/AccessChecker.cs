@@ -87,16 +87,28 @@ internal sealed class AccessChecker
         }
     }
 
-    public bool CanRead(Guid principalId, TableMetadata table, Entity row)
+    /// <summary>
+    /// A read check for many rows (a query): the principal and its read depth per table are looked up once.
+    /// </summary>
+    public Func<TableMetadata, Entity, bool> ReadFilter(Guid principalId)
     {
-        if (!table.IsSecured)
-        {
-            return true;
-        }
-
         var principal = PrincipalOf(principalId);
-        var depth = principal.DepthOf(PrivilegeAction.Read, table);
-        return depth is not null && Reaches(principal, depth.Value, PrivilegeAction.Read, table, row);
+        var depths = new Dictionary<TableMetadata, PrivilegeDepth?>(ReferenceEqualityComparer.Instance);
+        return (table, row) =>
+        {
+            if (!table.IsSecured)
+            {
+                return true;
+            }
+
+            if (!depths.TryGetValue(table, out var depth))
+            {
+                depth = principal.DepthOf(PrivilegeAction.Read, table);
+                depths[table] = depth;
+            }
+
+            return depth is not null && Reaches(principal, depth.Value, PrivilegeAction.Read, table, row);
+        };
     }
 
     /// <summary>The rights the principal holds on the row (RetrievePrincipalAccess).</summary>
