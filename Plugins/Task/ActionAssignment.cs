@@ -10,8 +10,8 @@ namespace CrmTeamSelling.Plugins.Task
     /// <summary>
     /// Who hears of an action being given to them: its new owner, when someone else gave it (a user who
     /// takes an action for themselves is not told). One notice per assignment: the event key names the
-    /// task, the new owner and the moment of the change, so a retried job sends nothing twice while a
-    /// later assignment to the same person is a new event.
+    /// task, who had it before (no one, for a new action), who has it now, and the moment of the change,
+    /// so a retried job sends nothing twice while a later assignment to the same person is a new event.
     /// </summary>
     public static class ActionAssignment
     {
@@ -23,10 +23,10 @@ namespace CrmTeamSelling.Plugins.Task
 
         /// <summary>
         /// The notice for the action as it is after the change (<paramref name="action"/>, the post-image),
-        /// given by <paramref name="assignedBy"/>; null for an ordinary task, a team owner, or an action
-        /// someone gave themselves.
+        /// given by <paramref name="assignedBy"/>, who had it before (<paramref name="previousOwner"/>, null for
+        /// a new action); null for an ordinary task, a team owner, or an action someone gave themselves.
         /// </summary>
-        public static TeamNotice? NoticeFor(Entity action, Guid assignedBy)
+        public static TeamNotice? NoticeFor(Entity action, Guid assignedBy, Guid? previousOwner)
         {
             if (action == null)
             {
@@ -49,7 +49,7 @@ namespace CrmTeamSelling.Plugins.Task
             var opportunity = action.GetAttributeValue<EntityReference>(TaskNames.RegardingObjectId);
 
             return new TeamNotice(
-                EventKey(action.Id, owner.Id, changedOn),
+                EventKey(action.Id, previousOwner, owner.Id, changedOn),
                 Format(UserMessages.ActionAssignedTitle, subject),
                 Format(UserMessages.ActionAssignedBody, giver, subject, review.Name ?? review.Id.ToString("D"), opportunity?.Name ?? opportunity?.Id.ToString("D"),
                     action.GetAttributeValue<DateTime?>(TaskNames.ScheduledEnd)),
@@ -59,9 +59,16 @@ namespace CrmTeamSelling.Plugins.Task
         /// <summary>The recipient of <paramref name="notice"/>: the action's owner.</summary>
         public static Guid Recipient(Entity action) => action.GetAttributeValue<EntityReference>(TaskNames.OwnerId).Id;
 
-        /// <summary>task + new owner + the moment the task changed hands (its modifiedon after the change).</summary>
-        public static string EventKey(Guid taskId, Guid ownerId, DateTime changedOn) =>
-            TaskNames.LogicalName + "/" + taskId.ToString("D") + "/assigned-to/" + ownerId.ToString("D") + "/at/" + changedOn.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
+        /// <summary>
+        /// task + previous owner + new owner + the moment the task changed hands (its modifiedon after the
+        /// change). Dataverse keeps modifiedon to the second; the previous owner tells apart a task given
+        /// away and given back within that second.
+        /// </summary>
+        public static string EventKey(Guid taskId, Guid? previousOwnerId, Guid ownerId, DateTime changedOn) =>
+            TaskNames.LogicalName + "/" + taskId.ToString("D")
+            + "/from/" + (previousOwnerId?.ToString("D") ?? "new")
+            + "/to/" + ownerId.ToString("D")
+            + "/at/" + changedOn.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
 
         private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
     }

@@ -24,7 +24,7 @@ namespace CrmTeamSelling.Plugins.Task
             }
 
             // The person who gave the action is the user who made the change, not a user the step runs as.
-            var notice = ActionAssignment.NoticeFor(action, localContext.InitiatingUserId);
+            var notice = ActionAssignment.NoticeFor(action, localContext.InitiatingUserId, previousOwner?.Id);
             if (notice == null)
             {
                 localContext.Trace("Not an action given to someone else: no notification.");
