@@ -1,5 +1,5 @@
 // The deal coverage custom API (tsell_GetDealCoverage) and its JSON contract, shared by the
-// stakeholder map and the opportunity form script. The contract: /work/notes/coverage-contract.md,
+// stakeholder map and the opportunity form script. The contract: README.md, "Deal coverage and the readiness score",
 // produced by the coverage plugin.
 
 import { CustomApis } from "./names";

@@ -71,7 +71,7 @@ export const SolutionAcknowledgement = {
 } as const;
 
 export const CustomApis = {
-  /** Bound to the opportunity (a function): the deal's coverage, see /work/notes/coverage-contract.md. */
+  /** Bound to the opportunity (a function): the deal's coverage, see README.md, "Deal coverage and the readiness score". */
   getDealCoverage: {
     name: "tsell_GetDealCoverage",
     boundTable: "opportunity",
