@@ -264,6 +264,17 @@ public sealed class PipelineTests
     }
 
     [TestMethod]
+    public void APluginWithMutableInstanceStateIsRefusedAtRegistration()
+    {
+        var crm = TestModel.Emulator();
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => crm.RegisterStep(Step<StatefulPlugin>("Create", "account", 20)));
+
+        StringAssert.Contains(error.Message, "StatefulPlugin.lastTarget");
+        TestModel.Emulator(options: new EmulatorOptions { AllowMutablePluginFields = true }).RegisterStep(Step<StatefulPlugin>("Create", "account", 20));
+    }
+
+    [TestMethod]
     public void AnUnknownMessageFailsLoudlyNamingIt()
     {
         var crm = TestModel.Emulator();
@@ -298,5 +309,17 @@ public sealed class HideSecretAccountsPlugin : IPlugin
         {
             rows.Entities.Remove(row);
         }
+    }
+}
+
+/// <summary>Keeps the last Target in a field: a race in Dataverse, where one instance serves many threads.</summary>
+public sealed class StatefulPlugin : IPlugin
+{
+    private Entity? lastTarget;
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        lastTarget = (Entity)serviceProvider.Context().InputParameters["Target"];
+        PluginLog.Write("stateful|" + lastTarget.LogicalName);
     }
 }

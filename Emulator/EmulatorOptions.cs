@@ -21,6 +21,12 @@ public sealed class EmulatorOptions
     public Func<DateTime>? Clock { get; init; }
 
     /// <summary>
+    /// False (the default): a plug-in class with a field it could write after construction is refused when
+    /// its step is registered, because Dataverse runs one instance per step on many threads at once.
+    /// </summary>
+    public bool AllowMutablePluginFields { get; init; }
+
+    /// <summary>
     /// Secure configurations by step name or step id (they are never in a solution file, as in Dataverse):
     /// passed as the second argument of a plug-in's (unsecure, secure) constructor.
     /// </summary>

@@ -38,6 +38,7 @@ internal sealed class EmulatorRuntime
         Reader = new RowReader(metadata, Store);
         Queries = new Query.QueryEngine(this);
         handlers = new MessageHandlers(this);
+        Plugins = new PluginRegistry(options.AllowMutablePluginFields);
     }
 
     public MetadataCatalog Metadata { get; }
@@ -58,7 +59,7 @@ internal sealed class EmulatorRuntime
 
     public Query.QueryEngine Queries { get; }
 
-    public PluginRegistry Plugins { get; } = new();
+    public PluginRegistry Plugins { get; }
 
     public Guid OrganizationId { get; } = Guid.NewGuid();
 

@@ -72,6 +72,27 @@ internal static class PluginFactory
         return (IPlugin)created;
     }
 
+    /// <summary>
+    /// Dataverse caches one instance per step and runs it on many threads at once, so a field a plug-in
+    /// writes after construction is a race in production. The emulator serialises operations and would
+    /// never show that race; it refuses such a plug-in when the step is registered instead.
+    /// </summary>
+    public static void RequireStateless(Type type, string where)
+    {
+        var mutable = new List<string>();
+        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
+        {
+            mutable.AddRange(current.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(f => !f.IsInitOnly)
+                .Select(f => current.Name + "." + f.Name));
+        }
+
+        if (mutable.Count > 0)
+        {
+            throw new InvalidOperationException($"{where}: {type.FullName} has mutable instance fields ({string.Join(", ", mutable)}). Dataverse runs one cached instance per step on many threads at once; make the fields readonly or keep the state inside Execute. (EmulatorOptions.AllowMutablePluginFields turns this check off.)");
+        }
+    }
+
     /// <summary>Finds a plug-in type by full name in the given assemblies; the error lists what is there.</summary>
     public static Type Resolve(string typeName, IReadOnlyList<Assembly> assemblies, string where)
     {
@@ -106,6 +127,12 @@ internal static class PluginFactory
 internal sealed class PluginRegistry
 {
     private readonly List<RegisteredStep> steps = new();
+    private readonly bool allowMutableFields;
+
+    public PluginRegistry(bool allowMutableFields)
+    {
+        this.allowMutableFields = allowMutableFields;
+    }
     private readonly Dictionary<string, RegisteredStep> customApiSteps = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<RegisteredStep> Steps => steps;
@@ -141,6 +168,11 @@ internal sealed class PluginRegistry
             }
         }
 
+        if (!allowMutableFields)
+        {
+            PluginFactory.RequireStateless(registration.PluginType, $"Step {registration} ({registration.Source})");
+        }
+
         steps.Add(new RegisteredStep(registration, steps.Count));
     }
 
@@ -153,7 +185,13 @@ internal sealed class PluginRegistry
 
     /// <summary>Registers the plug-in type that is a custom API's main operation (stage 30).</summary>
     public void RegisterCustomApiPlugin(string apiName, Type pluginType)
-        => customApiSteps[apiName] = new RegisteredStep(new PluginStepRegistration
+    {
+        if (!allowMutableFields)
+        {
+            PluginFactory.RequireStateless(pluginType, $"Custom API {apiName}");
+        }
+
+        customApiSteps[apiName] = new RegisteredStep(new PluginStepRegistration
         {
             Name = apiName + " main operation",
             Message = apiName,
@@ -161,6 +199,7 @@ internal sealed class PluginRegistry
             PluginType = pluginType,
             Source = "custom API " + apiName,
         }, -1);
+    }
 
     public RegisteredStep? CustomApiStep(string apiName) => customApiSteps.TryGetValue(apiName, out var step) ? step : null;
 }
