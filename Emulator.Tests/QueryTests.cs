@@ -167,6 +167,19 @@ public sealed class QueryTests
     }
 
     [TestMethod]
+    public void DistinctCollapsesRowsWithTheSameValuesOfTheColumnsAskedFor()
+    {
+        var crm = Seeded(out _, out _);
+        var query = new QueryExpression("opportunity") { ColumnSet = new ColumnSet("parentaccountid"), Distinct = true };
+        query.Criteria.AddCondition("parentaccountid", ConditionOperator.NotNull);
+
+        var result = crm.System.RetrieveMultiple(query);
+
+        Assert.AreEqual(2, result.Entities.Count, "Alpha and Beta share Contoso; Gamma has Fabrikam");
+        Assert.IsTrue(result.Entities.All(e => !e.Contains("opportunityid")));
+    }
+
+    [TestMethod]
     public void TopCountLimitsTheRows()
     {
         var crm = Seeded(out _, out _);

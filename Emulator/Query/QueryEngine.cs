@@ -93,10 +93,12 @@ internal sealed class QueryEngine
 
         tuples = Order(tuples, query, links).ToList();
         var collection = new EntityCollection { EntityName = table.LogicalName, TotalRecordCount = -1 };
+        var hidePrimaryKey = query.Distinct && !columns.AllColumns && !columns.Columns.Contains(table.PrimaryIdAttribute);
         if (query.Distinct)
         {
-            // Distinct compares what is returned, so every row is projected first.
-            var distinct = tuples.Select(t => (Tuple: t, Entity: Project(t, table, columns, links))).GroupBy(p => Signature(p.Entity)).Select(g => g.First()).ToList();
+            // Distinct compares the columns asked for (not the primary key, unless asked), so every row is projected first.
+            var distinct = tuples.Select(t => (Tuple: t, Entity: Project(t, table, columns, links)))
+                .GroupBy(p => Signature(p.Entity, hidePrimaryKey ? table.PrimaryIdAttribute : null)).Select(g => g.First()).ToList();
             tuples = distinct.Select(p => p.Tuple).ToList();
         }
 
@@ -130,6 +132,14 @@ internal sealed class QueryEngine
 
         // Only the rows returned are projected (copied, names and labels filled).
         var results = tuples.Select(t => Project(t, table, columns, links)).ToList();
+        if (hidePrimaryKey)
+        {
+            foreach (var entity in results)
+            {
+                entity.Attributes.Remove(table.PrimaryIdAttribute);
+                entity.Id = Guid.Empty;
+            }
+        }
         foreach (var entity in results)
         {
             collection.Entities.Add(entity);
@@ -421,6 +431,6 @@ internal sealed class QueryEngine
         return entity;
     }
 
-    private static string Signature(Entity entity)
-        => string.Join("|", entity.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "=" + Values.KeyText(a.Value)));
+    private static string Signature(Entity entity, string? ignoredColumn)
+        => string.Join("|", entity.Attributes.Where(a => a.Key != ignoredColumn).OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "=" + Values.KeyText(a.Value)));
 }
