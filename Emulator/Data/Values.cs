@@ -145,6 +145,12 @@ internal static class Values
             return string.Compare(leftString, rightString, StringComparison.OrdinalIgnoreCase);
         }
 
+        // The common case (two decimals, ints, dates, ids) needs no conversion.
+        if (left.GetType() == right.GetType() && left is IComparable same)
+        {
+            return same.CompareTo(right);
+        }
+
         if (IsNumber(left) && IsNumber(right))
         {
             return Convert.ToDecimal(left, CultureInfo.InvariantCulture).CompareTo(Convert.ToDecimal(right, CultureInfo.InvariantCulture));

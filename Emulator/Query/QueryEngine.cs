@@ -389,7 +389,7 @@ internal sealed class QueryEngine
             object? Key(Tuple t)
             {
                 var row = alias is null ? t.Main : t.Linked.TryGetValue(alias, out var r) ? r : null;
-                return row is not null && row.Attributes.TryGetValue(order.AttributeName, out var value) ? value : null;
+                return row is not null && row.Attributes.TryGetValue(order.AttributeName, out var value) ? Values.Normalize(value) : null;
             }
 
             var comparer = Comparer<object?>.Create(Values.Compare);
