@@ -112,9 +112,11 @@ namespace CrmTeamSelling.Plugins.Task
         /// The steps of the action's history this change makes, once it happened: none for an ordinary task,
         /// nor for a carry-forward (the review that opens records those, all in one call). A closing outcome
         /// set on an open action waits for the closing, which records it; so an update that Dataverse runs
-        /// in two parts (the outcome first, the state after) records the closing once.
+        /// in two parts (the outcome first, the state after) records the closing once. The outcome a closing
+        /// records is read from <paramref name="after"/> (the post-image) when the step has one: in the
+        /// second part of such an update the target holds only the state.
         /// </summary>
-        public IReadOnlyList<ActionStep> HistorySteps(Guid changedBy)
+        public IReadOnlyList<ActionStep> HistorySteps(Guid changedBy, Entity? after = null)
         {
             var steps = new List<ActionStep>();
             if (!IsAction || IsCarryForward)
@@ -142,8 +144,8 @@ namespace CrmTeamSelling.Plugins.Task
             if (Closes || (ChangesOutcomeOnly && !BecomesAction && (StateAfter != TaskState.Open || !IsClosingOutcome(OutcomeAfter))))
             {
                 var outcome = NewStep(Closes ? ActionHistoryStep.Closed : ActionHistoryStep.OutcomeRecorded);
-                outcome.Outcome = OutcomeAfter;
-                outcome.OutcomeNotes = State.Get<string>(TaskNames.OutcomeNotes);
+                outcome.Outcome = after != null ? after.GetAttributeValue<OptionSetValue>(TaskNames.ActionOutcome)?.Value : OutcomeAfter;
+                outcome.OutcomeNotes = after != null ? after.GetAttributeValue<string>(TaskNames.OutcomeNotes) : State.Get<string>(TaskNames.OutcomeNotes);
                 steps.Add(outcome);
             }
             else if (Reopens)
