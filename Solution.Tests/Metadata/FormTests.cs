@@ -152,7 +152,6 @@ public sealed class FormTests
         Assert.AreEqual(1, opportunity.Forms.Count(f => f.FormType == "main"), "Entities/Opportunity must carry only the Team Selling form, never a standard one.");
         var systemForm = ShippedSolution.Xml(form.SourceFile).Root!.Element("systemform")!;
         Assert.AreEqual("1", systemForm.Element("CanBeDeleted")?.Value, $"{form.SourceFile}: a form made in this solution has <CanBeDeleted>1</CanBeDeleted>; 0 marks a system form.");
-        Assert.AreNotEqual(Guid.Empty, form.Id);
 
         CollectionAssert.Contains(form.WebResources.ToList(), StakeholderMap, $"{form.SourceFile}: the form has no web resource control showing {StakeholderMap}.");
 

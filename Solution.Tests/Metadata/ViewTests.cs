@@ -111,23 +111,15 @@ public sealed class ViewTests
 
         foreach (var (table, name) in new[]
         {
-            (Opportunity.LogicalName, Views.MyDealsAsTeamMember),
-            (Stakeholder.LogicalName, Views.StakeholdersWithoutCounterpart),
-            (Task.LogicalName, Views.OverdueActions),
+            (Opportunity.LogicalName, ExpectedModel.ViewNames.MyDealsAsTeamMember),
+            (Stakeholder.LogicalName, ExpectedModel.ViewNames.StakeholdersWithoutCounterpart),
+            (Task.LogicalName, ExpectedModel.ViewNames.OverdueActions),
         })
         {
             problems.Expect(ShippedSolution.Table(table).Views.Any(v => v.Name == name && v.QueryType == 0), $"{table} has no public view '{name}'.");
         }
 
         problems.AssertNone("Named views");
-    }
-
-    /// <summary>The names of the views issue 5 asks for by purpose; the emulator tests run them.</summary>
-    internal static class Views
-    {
-        public const string MyDealsAsTeamMember = "My Deals as a Team Member";
-        public const string StakeholdersWithoutCounterpart = "Stakeholders Without a Counterpart";
-        public const string OverdueActions = "Overdue Actions";
     }
 
     private static void CheckQueriedColumns(Problems problems, string where, string alias, string table, XElement element, IReadOnlyDictionary<string, (string Table, XElement Element)> aliases)

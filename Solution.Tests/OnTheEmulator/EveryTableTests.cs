@@ -48,8 +48,8 @@ public sealed class EveryTableTests
         Assert.HasCount(1, fullRows, $"A query of {table} by opportunity must find the row.");
         Assert.IsFalse(byQuery.Entities.Any(e => e.Id == otherDeal[table].Id), $"A query of {table} by opportunity returned a row of another opportunity.");
 
-        var fetch = $"<fetch><entity name='{table}'><attribute name='{read.LogicalName}id' /><filter><condition attribute='{TeamSellingOrg.OpportunityColumnOf(table)}' operator='eq' value='{deal.Opportunity.Id}' /></filter></entity></fetch>"
-            .Replace($"name='{Task.LogicalName}id'", $"name='{Task.Id}'", StringComparison.Ordinal);
+        var primaryKey = ShippedSolution.KnownTable(table)!.PrimaryIdAttribute;
+        var fetch = $"<fetch><entity name='{table}'><attribute name='{primaryKey}' /><filter><condition attribute='{TeamSellingOrg.OpportunityColumnOf(table)}' operator='eq' value='{deal.Opportunity.Id}' /></filter></entity></fetch>";
         var byFetch = org.Crm.As(org.Rep).RetrieveMultiple(new FetchExpression(fetch));
         CollectionAssert.AreEquivalent(byQuery.Entities.Select(e => e.Id).ToList(), byFetch.Entities.Select(e => e.Id).ToList(), $"FetchXML and QueryExpression disagree on the {table} rows of the opportunity.");
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using CrmTeamSelling.Packager.Model;
-using CrmTeamSelling.Solution.Tests.Metadata;
 using CrmTeamSelling.Solution.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -41,7 +40,7 @@ public sealed class ViewQueryTests
     {
         var org = TeamSellingOrg.Create();
         var deal = org.AddDeal(org.Opportunity);
-        var view = View(Stakeholder.LogicalName, ViewTests.Views.StakeholdersWithoutCounterpart);
+        var view = View(Stakeholder.LogicalName, ExpectedModel.ViewNames.StakeholdersWithoutCounterpart);
 
         CollectionAssert.AreEquivalent(new[] { deal.Unpaired.Id }, Run(org, org.Rep, view));
 
@@ -69,7 +68,7 @@ public sealed class ViewQueryTests
         rep.Update(new Entity(Task.LogicalName, done) { [Task.StateCode] = new OptionSetValue(1), [Task.StatusCode] = new OptionSetValue(5) });
         org.Crm.Arrange(new Entity(Task.LogicalName) { [Task.Subject] = "Call about the invoice", [Task.ScheduledEnd] = now.AddDays(-1), [Task.RegardingObjectId] = org.Account, [Task.OwnerId] = org.Rep });
 
-        CollectionAssert.AreEquivalent(new[] { overdue }, Run(org, org.Rep, View(Task.LogicalName, ViewTests.Views.OverdueActions)));
+        CollectionAssert.AreEquivalent(new[] { overdue }, Run(org, org.Rep, View(Task.LogicalName, ExpectedModel.ViewNames.OverdueActions)));
     }
 
     [TestMethod]
@@ -89,8 +88,8 @@ public sealed class ViewQueryTests
         }
 
         // The colleague is an active member of the first deal only, the rep of none.
-        CollectionAssert.AreEquivalent(new[] { current.Opportunity.Id }, Run(org, org.Colleague, View(Opportunity.LogicalName, ViewTests.Views.MyDealsAsTeamMember)));
-        Assert.IsEmpty(Run(org, org.Rep, View(Opportunity.LogicalName, ViewTests.Views.MyDealsAsTeamMember)));
+        CollectionAssert.AreEquivalent(new[] { current.Opportunity.Id }, Run(org, org.Colleague, View(Opportunity.LogicalName, ExpectedModel.ViewNames.MyDealsAsTeamMember)));
+        Assert.IsEmpty(Run(org, org.Rep, View(Opportunity.LogicalName, ExpectedModel.ViewNames.MyDealsAsTeamMember)));
     }
 
     private static ViewModel View(string table, string name)

@@ -245,6 +245,14 @@ internal static class ExpectedModel
         (DealSolutionRevision.LogicalName, DealSolutionRevision.DealSolutionVersionKey, new[] { DealSolutionRevision.DealSolutionId, DealSolutionRevision.Version }),
     };
 
+    /// <summary>The views issue 5 asks for by purpose (besides each table's active and by-opportunity views).</summary>
+    public static class ViewNames
+    {
+        public const string MyDealsAsTeamMember = "My Deals as a Team Member";
+        public const string StakeholdersWithoutCounterpart = "Stakeholders Without a Counterpart";
+        public const string OverdueActions = "Overdue Actions";
+    }
+
     /// <summary>Tables people add rows to from a subgrid, so each needs a quick create form.</summary>
     public static readonly IReadOnlyList<string> AddedFromSubgrids = new[]
     {
