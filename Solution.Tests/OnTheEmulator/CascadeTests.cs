@@ -146,7 +146,7 @@ public sealed class CascadeTests
     }
 
     [TestMethod]
-    public void A_member_reads_but_never_writes_the_history_of_the_solution_even_on_their_own_deal()
+    public void A_member_reads_but_never_writes_the_solutions_history_or_who_has_read_it()
     {
         var org = TeamSellingOrg.Create();
         var deal = org.AddDeal(org.Opportunity);
@@ -165,5 +165,18 @@ public sealed class CascadeTests
         Assert.AreEqual(ErrorCodes.PrivilegeDenied, TeamSellingOrg.Refused(() => rep.Create(forged)).ErrorCode);
         Assert.AreEqual(ErrorCodes.PrivilegeDenied, TeamSellingOrg.Refused(() => org.Crm.As(org.Manager).Update(new Entity(revision.LogicalName, revision.Id) { [DealSolutionRevision.ChangeSummary] = "Rewritten" })).ErrorCode,
             "Not even a manager rewrites a revision.");
+
+        // Nor does anyone record by hand that a colleague has read the solution.
+        var acknowledgement = deal.RowOf(SolutionAcknowledgement.LogicalName);
+        var forgedRead = new Entity(SolutionAcknowledgement.LogicalName)
+        {
+            [SolutionAcknowledgement.OpportunityId] = deal.Opportunity,
+            [SolutionAcknowledgement.DealSolutionId] = deal[DealSolution.LogicalName],
+            [SolutionAcknowledgement.UserId] = org.Colleague,
+            [SolutionAcknowledgement.AcknowledgedVersion] = 1,
+        };
+        Assert.AreEqual(ErrorCodes.PrivilegeDenied, TeamSellingOrg.Refused(() => rep.Create(forgedRead)).ErrorCode);
+        Assert.AreEqual(ErrorCodes.PrivilegeDenied, TeamSellingOrg.Refused(() => rep.Update(new Entity(acknowledgement.LogicalName, acknowledgement.Id) { [SolutionAcknowledgement.AcknowledgedVersion] = 2 })).ErrorCode);
+        Assert.AreEqual(1, rep.Retrieve(acknowledgement.LogicalName, acknowledgement.Id, new ColumnSet(SolutionAcknowledgement.AcknowledgedVersion)).GetAttributeValue<int>(SolutionAcknowledgement.AcknowledgedVersion));
     }
 }

@@ -75,8 +75,8 @@ internal sealed class TeamSellingOrg
 
     /// <summary>
     /// One row of every team-selling table and an action on the opportunity, created as the plugins and
-    /// forms would: the rep creates what people create, the system writes the revision (the versioning
-    /// plugin's job, which members may not do).
+    /// forms would: the rep creates what people create, the system writes the revision and the
+    /// acknowledgement (the versioning plugin's and the Acknowledge Deal Solution action's job, which no role may do).
     /// </summary>
     public Deal AddDeal(EntityReference opportunity)
     {
@@ -184,7 +184,7 @@ internal sealed class TeamSellingOrg
             [DealSolutionRevision.Amount] = new Money(480000m),
             [DealSolutionRevision.Terms] = "Fixed price, 30% at signature.",
         });
-        deal.Add(asRep, new Entity(SolutionAcknowledgement.LogicalName)
+        deal.Add(Crm.System, new Entity(SolutionAcknowledgement.LogicalName)
         {
             [SolutionAcknowledgement.Name] = "Rita Rep – v1",
             [SolutionAcknowledgement.OpportunityId] = opportunity,
