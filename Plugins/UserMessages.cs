@@ -241,6 +241,9 @@ namespace CrmTeamSelling.Plugins
         public const string DealReviewPreviousIsFixed =
             "The previous review of '{0}' is set when the review is opened, and its open actions were carried forward then; it cannot be changed afterwards. To review the deal again, open a new review.";
 
+        public const string DealReviewWithActionsCannotBeDeleted =
+            "The deal review '{0}' decided or took over actions, and it is their record: deleting it would lose which meeting decided what. Correct the review instead (its date, decisions, attendees); to drop an action, close it with the outcome Dropped. A review with actions goes only with its opportunity.";
+
         public const string ActionNeedsOwner =
             "The action '{0}' has no owner. An action from a deal review is owned by the person who does it: set Owner to that person and save again.";
 

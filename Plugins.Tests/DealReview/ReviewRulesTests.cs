@@ -176,4 +176,67 @@ public sealed class ReviewRulesTests
             .Select(row => row.GetAttributeValue<Guid>("systemuserid")).ToArray();
         CollectionAssert.AreEquivalent(new[] { pia.Id, deal.Rep.Id, fred.Id }, attendees);
     }
+
+    [TestMethod]
+    public void AReviewWithActionsIsKeptAsTheirRecord()
+    {
+        var (deal, _) = DealOn(Day(3, 2));
+        var pia = deal.NewTeamMember("Pia Presales", TeamRole.Presales);
+        var review = deal.OpenReview(deal.Rep, Day(3, 2));
+        var action = deal.AddAction(pia, review, "Send the ROI model", pia, Day(3, 9));
+        deal.Complete(pia, action, ActionOutcome.Done);
+
+        var fault = Refusal.Of(() => deal.As(deal.Rep).Delete(Review.LogicalName, review.Id));
+
+        Assert.AreEqual(Format(UserMessages.DealReviewWithActionsCannotBeDeleted, "Contoso ERP rollout – review 2026-03-02"), fault.Message, "even when all its actions are closed");
+        Assert.AreEqual(review.Id, deal.Crm.Get(action).GetAttributeValue<EntityReference>(LogicalNames.Task.DealReviewId).Id);
+    }
+
+    [TestMethod]
+    public void AReviewWithoutActionsMayBeDeleted()
+    {
+        var (deal, _) = DealOn(Day(3, 2));
+        var mistake = deal.OpenReview(deal.Rep, Day(3, 2));
+
+        deal.As(deal.Rep).Delete(Review.LogicalName, mistake.Id);
+
+        Assert.IsEmpty(deal.Crm.All(Review.LogicalName));
+    }
+
+    [TestMethod]
+    public void AReviewWithActionsGoesWithItsOpportunity()
+    {
+        var (deal, _) = DealOn(Day(3, 2));
+        var review = deal.OpenReview(deal.Rep, Day(3, 2));
+        deal.AddAction(deal.Rep, review, "Send the ROI model", deal.Rep, Day(3, 9));
+        // Dataverse deletes the opportunity's reviews inside the opportunity's Delete (the parental cascade);
+        // a test step does the same here, so the review's Delete runs with the opportunity's as its parent.
+        deal.Crm.RegisterStep(new Emulator.Pipeline.PluginStepRegistration
+        {
+            Name = "test: cascade the opportunity's reviews",
+            Message = "Delete",
+            PrimaryEntity = LogicalNames.Opportunity.LogicalName,
+            Stage = Emulator.Pipeline.PipelineStage.PreOperation,
+            PluginType = typeof(DeleteReviewsOfTheOpportunity),
+        });
+
+        deal.Crm.System.Delete(LogicalNames.Opportunity.LogicalName, deal.Opportunity.Id);
+
+        Assert.IsEmpty(deal.Crm.All(Review.LogicalName));
+    }
+
+    public sealed class DeleteReviewsOfTheOpportunity : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+            var reviews = new Microsoft.Xrm.Sdk.Query.QueryExpression(Review.LogicalName) { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) };
+            reviews.Criteria.AddCondition(Review.OpportunityId, Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, context.PrimaryEntityId);
+            foreach (var review in service.RetrieveMultiple(reviews).Entities)
+            {
+                service.Delete(Review.LogicalName, review.Id);
+            }
+        }
+    }
 }
