@@ -26,7 +26,7 @@ namespace CrmTeamSelling.Plugins.Task
         /// Checks the change and completes the target (Regarding from the review, the first due date, an
         /// outcome cleared on reopening). <paramref name="service"/> reads the review and the stakeholder as
         /// facts about the deal, whatever the caller may see. Cost: none for an ordinary task or a change
-        /// that touches no link; one Retrieve for a new link to a review, one for a new target stakeholder.
+        /// that touches no link; one query for a new link to a review, one for a new target stakeholder.
         /// </summary>
         public static void Check(IOrganizationService service, ReviewActionChange change)
         {
