@@ -4,7 +4,7 @@ using System.Linq;
 using CrmTeamSelling.Emulator;
 using CrmTeamSelling.Emulator.Pipeline;
 using CrmTeamSelling.Plugins.Model;
-using CrmTeamSelling.Plugins.Task;
+using CrmTeamSelling.Plugins.TaskActivity;
 using CrmTeamSelling.Plugins.Tests.TestSupport;
 using Microsoft.Xrm.Sdk;
 using static CrmTeamSelling.Plugins.Tests.DealReview.DealReviews;

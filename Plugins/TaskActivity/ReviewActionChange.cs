@@ -6,7 +6,7 @@ using CrmTeamSelling.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using TaskNames = CrmTeamSelling.Plugins.Model.LogicalNames.Task;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// What a create or an update does to a task, read as a deal review action: is it an action (a task

@@ -1,7 +1,7 @@
 using CrmTeamSelling.Plugins.Common;
 using CrmTeamSelling.Plugins.DealReview;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// Create of task, post-operation (40), synchronous: a new action's first history step, "Decided",

@@ -1,7 +1,7 @@
 using CrmTeamSelling.Plugins.Common;
 using CrmTeamSelling.Plugins.DealReview;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// Update of task, post-operation (40), synchronous, filtered on the review link, due date, state and

@@ -1,6 +1,6 @@
 using CrmTeamSelling.Plugins.Common;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// Create of task, pre-validation (10), synchronous. A task with a deal review is an action: it must

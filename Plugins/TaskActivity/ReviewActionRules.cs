@@ -8,7 +8,7 @@ using StakeholderNames = CrmTeamSelling.Plugins.Model.LogicalNames.Stakeholder;
 using SystemUserNames = CrmTeamSelling.Plugins.Model.LogicalNames.SystemUser;
 using TaskNames = CrmTeamSelling.Plugins.Model.LogicalNames.Task;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// The rules of a deal review action, checked before the change with the whole request in view:

@@ -2,7 +2,7 @@ using CrmTeamSelling.Plugins.Common;
 using Microsoft.Xrm.Sdk;
 using TaskNames = CrmTeamSelling.Plugins.Model.LogicalNames.Task;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// Update of task filtered on ownerid, post-operation (40), asynchronous, with a pre-image of the owner

@@ -2,7 +2,7 @@ using CrmTeamSelling.Plugins.Common;
 using Microsoft.Xrm.Sdk;
 using TaskNames = CrmTeamSelling.Plugins.Model.LogicalNames.Task;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// The work of both notification steps (on create and on reassignment): read the post-image, build

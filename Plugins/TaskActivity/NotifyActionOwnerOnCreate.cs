@@ -1,6 +1,6 @@
 using CrmTeamSelling.Plugins.Common;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// Create of task, post-operation (40), asynchronous, with a post-image: an action created for

@@ -5,7 +5,7 @@ using Microsoft.Xrm.Sdk;
 using SystemUserNames = CrmTeamSelling.Plugins.Model.LogicalNames.SystemUser;
 using TaskNames = CrmTeamSelling.Plugins.Model.LogicalNames.Task;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// Who hears of an action being given to them: its new owner, when someone else gave it (a user who

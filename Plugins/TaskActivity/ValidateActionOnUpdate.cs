@@ -1,6 +1,6 @@
 using CrmTeamSelling.Plugins.Common;
 
-namespace CrmTeamSelling.Plugins.Task
+namespace CrmTeamSelling.Plugins.TaskActivity
 {
     /// <summary>
     /// Update of task, pre-validation (10), synchronous, filtered on the columns the action rules read,
