@@ -105,18 +105,19 @@ public sealed class XrmPage : IAsyncDisposable
         await RunOnLoadAsync(OpportunityScript, "TeamSelling.Opportunity.onLoad");
     }
 
-    /// <summary>Waits until the map shows a final state (ready, empty, error or new-record) and returns it.</summary>
+    /// <summary>Waits until the map shows a final state (ready, empty, error, new-record or not-connected) and returns it.</summary>
     public async Task<string> WaitForMapAsync()
     {
         var frame = MapFrame;
-        await frame.WaitForFunctionAsync("() => ['ready', 'empty', 'error', 'new-record'].includes(document.body.dataset.state)");
+        await frame.WaitForFunctionAsync("() => ['ready', 'empty', 'error', 'new-record', 'not-connected'].includes(document.body.dataset.state)");
         return await frame.EvaluateAsync<string>("() => document.body.dataset.state");
     }
 
     public async Task<IReadOnlyList<RecordedCall>> CallsAsync()
     {
-        var json = await Page.EvaluateAsync<JsonElement>("() => FakeXrm.state.calls");
-        return json.EnumerateArray().Select(c => new RecordedCall(
+        // As JSON text: Playwright's own serialisation of an evaluated value adds "$id" reference properties.
+        using var document = JsonDocument.Parse(await Page.EvaluateAsync<string>("() => JSON.stringify(FakeXrm.state.calls)"));
+        return document.RootElement.EnumerateArray().Select(c => new RecordedCall(
             c.GetProperty("api").GetString()!,
             Str(c, "table"), Str(c, "id"), Str(c, "options"), Str(c, "operationName"),
             c.TryGetProperty("operationType", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : null,

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using CrmTeamSelling.WebResources.Harness;
@@ -64,7 +65,7 @@ public sealed class DealSolutionScriptTests
     }
 
     [TestMethod]
-    public async Task Acknowledge_calls_the_custom_api_bound_to_the_solution_and_clears_the_banner()
+    public async Task Acknowledge_calls_the_custom_api_bound_to_the_solution_with_the_version_on_screen_and_clears_the_banner()
     {
         var (page, _, solutionId) = await OpenAsync(acknowledged: 1);
         await using var __ = page;
@@ -73,29 +74,79 @@ public sealed class DealSolutionScriptTests
         Assert.AreEqual("tsell_AcknowledgeDealSolution", call.OperationName);
         Assert.AreEqual(0, call.OperationType, "an action");
         Assert.AreEqual("entity", call.BoundParameter);
-        var entity = call.Parameters!.Value.GetProperty("entity");
-        Assert.AreEqual(Names.DealSolution, entity.GetProperty("entityType").GetString());
-        Assert.AreEqual(solutionId.ToString(), entity.GetProperty("id").GetString());
-        Assert.AreEqual("mscrm.tsell_dealsolution", call.ParameterTypes!.Value.GetProperty("entity").GetProperty("typeName").GetString());
+        // Exactly the bound record and the version the user read (Version: Integer, so Edm.Int32, a primitive).
+        AssertJson(new JsonObject
+        {
+            ["entity"] = new JsonObject { ["entityType"] = Names.DealSolution, ["id"] = solutionId.ToString() },
+            ["Version"] = 3,
+        }, call.Parameters!.Value, "request parameters");
+        AssertJson(new JsonObject
+        {
+            ["entity"] = new JsonObject { ["typeName"] = "mscrm.tsell_dealsolution", ["structuralProperty"] = 5 },
+            ["Version"] = new JsonObject { ["typeName"] = "Edm.Int32", ["structuralProperty"] = 1 },
+        }, call.ParameterTypes!.Value, "getMetadata().parameterTypes");
 
         var notifications = await page.FormNotificationsAsync();
         Assert.AreEqual(new FormNotification("tsell-solution-acknowledged", "INFO", "You acknowledged version 3."), notifications.Single());
         Assert.IsEmpty(await page.ControlNotificationsAsync());
         // The acknowledgement is stored: reopening the form shows nothing to read.
-        var stored = await page.EvaluateAsync($"() => FakeXrm.state.store.rows('{Names.Acknowledgement}').map(a => a.{Names.AcknowledgedVersion})");
-        CollectionAssert.AreEqual(new[] { 3 }, stored.EnumerateArray().Select(v => v.GetInt32()).ToArray());
+        CollectionAssert.AreEqual(new[] { 3 }, await AcknowledgedVersionsAsync(page));
     }
 
     [TestMethod]
-    public async Task A_refused_acknowledgement_is_shown_with_what_to_do()
+    public async Task Acknowledging_a_version_a_colleague_replaced_meanwhile_is_refused_with_what_to_do()
+    {
+        var (page, deal, solutionId) = await OpenAsync(acknowledged: 1);
+        await using var __ = page;
+        // Grace saves version 4 while Maya reads version 3.
+        await page.UpdateRecordAsync(Names.DealSolution, solutionId, new JsonObject
+        {
+            [Names.Version] = 4,
+            ["modifiedby"] = new JsonObject { ["id"] = deal.UserId("Grace Okafor").ToString(), ["logicalName"] = Names.User },
+        });
+        await page.RunControlNotificationActionAsync(Names.Version, "tsell-solution-acknowledge");
+
+        var call = (await page.CallsAsync()).Single(c => c.Api == "execute");
+        Assert.AreEqual(3, call.Parameters!.Value.GetProperty("Version").GetInt32(), "the version on screen, not the server's");
+        var failed = (await page.FormNotificationsAsync()).Single(n => n.UniqueId == "tsell-solution-acknowledge-failed");
+        Assert.AreEqual(new FormNotification("tsell-solution-acknowledge-failed", "ERROR",
+            "Version 3 was not marked as read: You asked to acknowledge version 3 of 'Fleet telematics offer', but the current version is 4 " +
+            "(last changed by Grace Okafor). Open the current version, read it, and acknowledge that one. To open version 4 here, refresh the form."), failed);
+        CollectionAssert.AreEqual(new[] { 1 }, await AcknowledgedVersionsAsync(page), "nothing recorded as read");
+        Assert.IsTrue((await page.FormNotificationsAsync()).Any(n => n.UniqueId == "tsell-solution-unread"), "still unread");
+
+        // Refreshed, the form shows version 4: the refusal goes, and acknowledging version 4 succeeds.
+        await page.EvaluateAsync("() => FakeXrm.state.form.formContext.data.refresh(false)");
+        await page.SettleAsync();
+        var afterRefresh = await page.FormNotificationsAsync();
+        Assert.AreEqual("This solution changed since you last read it: you read version 1, it is now version 4 (latest change: Added the 24/7 support tier). Read it, then acknowledge it.",
+            afterRefresh.Single().Message);
+        await page.RunControlNotificationActionAsync(Names.Version, "tsell-solution-acknowledge");
+        Assert.AreEqual(new FormNotification("tsell-solution-acknowledged", "INFO", "You acknowledged version 4."), (await page.FormNotificationsAsync()).Single());
+        CollectionAssert.AreEqual(new[] { 4 }, await AcknowledgedVersionsAsync(page));
+    }
+
+    [TestMethod]
+    public async Task A_refused_acknowledgement_is_shown_in_the_apis_words()
     {
         var (page, _, _) = await OpenAsync(acknowledged: 1, acknowledgeError: "You are not on the deal team of this opportunity.");
         await using var __ = page;
         await page.RunControlNotificationActionAsync(Names.Version, "tsell-solution-acknowledge");
         var failed = (await page.FormNotificationsAsync()).Single(n => n.UniqueId == "tsell-solution-acknowledge-failed");
         Assert.AreEqual("ERROR", failed.Level);
-        Assert.AreEqual("Version 3 could not be marked as read: You are not on the deal team of this opportunity. Refresh the form to read the latest version.", failed.Message);
+        // The solution is still at the version on screen: no advice to refresh, which would not help.
+        Assert.AreEqual("Version 3 was not marked as read: You are not on the deal team of this opportunity.", failed.Message);
         Assert.IsTrue((await page.FormNotificationsAsync()).Any(n => n.UniqueId == "tsell-solution-unread"), "still unread");
+    }
+
+    private static async Task<int[]> AcknowledgedVersionsAsync(XrmPage page) =>
+        (await page.EvaluateAsync($"() => FakeXrm.state.store.rows('{Names.Acknowledgement}').map(a => a.{Names.AcknowledgedVersion})"))
+            .EnumerateArray().Select(v => v.GetInt32()).ToArray();
+
+    private static void AssertJson(JsonNode expected, JsonElement actual, string what)
+    {
+        var actualNode = JsonNode.Parse(actual.GetRawText());
+        Assert.IsTrue(JsonNode.DeepEquals(expected, actualNode), $"{what}: expected {expected.ToJsonString()}, got {actual.GetRawText()}");
     }
 
     [TestMethod]

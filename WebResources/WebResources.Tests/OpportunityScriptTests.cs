@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -109,27 +110,44 @@ public sealed class OpportunityScriptTests
         Assert.IsEmpty(await page.CallsAsync());
     }
 
+    /// <summary>
+    /// The form and the map together: one tsell_GetDealCoverage call per load of the form's data
+    /// (the form reads it and hands its request to the map) and two map queries, so three requests
+    /// in all, on opening and again on every refresh.
+    /// </summary>
     [TestMethod]
-    public async Task Hands_the_form_context_to_the_map_which_follows_form_refreshes()
+    public async Task Reads_the_coverage_once_per_form_load_and_refresh_for_the_notifications_and_the_map()
     {
         var (page, deal) = await OpenAsync(withMap: true);
         await using var __ = page;
         Assert.AreEqual("ready", await page.WaitForMapAsync());
-        Assert.AreEqual(11, await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('.card').length"));
+        AssertOneLoadOfFormAndMap(await page.CallsAsync(), "opening the form");
+        // The map shows the coverage the form read: Daniel's gap, the readiness score.
+        Assert.AreEqual("⚠1 gap", await GapBadgeAsync(page, deal, "daniel"));
+        StringAssert.Contains(await page.MapFrame.InnerTextAsync("#summary"), "readiness 64/100");
         Assert.IsFalse(await page.MapFrame.IsHiddenAsync("#full-window"), "on a form the map offers a full window");
-        // The map starts from the id in its query string; the form script's hand-over does not load it twice.
-        var calls = await page.CallsAsync();
-        Assert.AreEqual(1, calls.Count(c => c.Table == Names.Stakeholder), "stakeholders read once");
-        Assert.AreEqual(1, calls.Count(c => c.Table == Names.Counterpart), "pairings read once");
-        Assert.AreEqual(2, calls.Count(c => c.OperationName == "tsell_GetDealCoverage"), "coverage: once for the notifications, once for the map");
 
-        // A stakeholder changes stance and the form data is refreshed: the map reloads.
+        // Chen turns supporter, Daniel gets a counterpart, and the form data is refreshed: the
+        // notifications and the map follow, from one new coverage call.
+        await page.ClearCallsAsync();
         await page.UpdateRecordAsync(Names.Stakeholder, deal.StakeholderId("chen"),
             new JsonObject { [Names.Stance] = Browser.Metadata.Choice(Names.Stakeholder, Names.Stance, "Supporter") });
+        await page.EvaluateAsync(@"() => {
+            const server = FakeXrm.state.webApi.customApiHandlers;
+            const coverage = JSON.parse(server.get('tsell_GetDealCoverage')({}, null).Coverage);
+            coverage.gaps = coverage.gaps.filter(g => g.kind !== 'KeyStakeholderWithoutCounterpart');
+            coverage.readinessScore = 71;
+            FakeXrm.installDealServer({ coverage }, FakeXrm.state.store.rows('systemuser')[0].systemuserid);
+        }");
         await page.EvaluateAsync("() => FakeXrm.state.form.formContext.data.refresh(false)");
         await page.SettleAsync();
         await page.MapFrame.WaitForFunctionAsync($"() => document.querySelector('.card[data-id=\"{deal.StakeholderId("chen")}\"] .stance.stance-supporter') !== null");
-        Assert.AreEqual(2, (await page.CallsAsync()).Count(c => c.Table == Names.Stakeholder), "the refresh reloaded the map");
+        Assert.AreEqual("ready", await page.WaitForMapAsync());
+        AssertOneLoadOfFormAndMap(await page.CallsAsync(), "refreshing the form");
+        Assert.IsNull(await GapBadgeAsync(page, deal, "daniel"), "the map shows the refreshed coverage");
+        StringAssert.Contains(await page.MapFrame.InnerTextAsync("#summary"), "readiness 71/100");
+        StringAssert.StartsWith((await page.FormNotificationsAsync())[0].Message, "Team selling readiness 71/100");
+
         await page.Map.Locator("#full-window").ClickAsync();
         var navigate = (await page.CallsAsync()).Single(c => c.Api == "Navigation.navigateTo");
         var pageInput = navigate.Args!.Value[0];
@@ -138,4 +156,33 @@ public sealed class OpportunityScriptTests
         Assert.AreEqual("id=" + deal.OpportunityId, pageInput.GetProperty("data").GetString());
         Assert.IsEmpty(page.Errors, string.Join("\n", page.Errors));
     }
+
+    [TestMethod]
+    public async Task The_maps_queries_go_out_alongside_the_forms_coverage_request()
+    {
+        var deal = Deals.Realistic(Browser.Metadata);
+        await using var page = await Browser.Host.NewPageAsync();
+        await page.InstallAsync(deal, latencyMilliseconds: 150);
+        await page.OpenOpportunityAsync(deal);
+        Assert.AreEqual("ready", await page.WaitForMapAsync());
+        var calls = await page.CallsAsync();
+        AssertOneLoadOfFormAndMap(calls, "opening the form");
+        // The map does not wait for the coverage to start its own queries: all three went out before
+        // the first answer (the fake answers after 150 ms).
+        Assert.IsLessThan(100, calls.Max(c => c.Time) - calls.Min(c => c.Time), "the map's queries should not wait for the form's coverage request");
+        Assert.AreEqual("⚠1 gap", await GapBadgeAsync(page, deal, "daniel"));
+    }
+
+    private static void AssertOneLoadOfFormAndMap(IReadOnlyList<RecordedCall> calls, string when)
+    {
+        var summary = string.Join("\n", calls.Select(c => $"{c.Api} {c.Table} {c.OperationName}"));
+        Assert.AreEqual(1, calls.Count(c => c.OperationName == "tsell_GetDealCoverage"), $"{when}: one coverage call for the notifications and the map\n{summary}");
+        Assert.AreEqual(1, calls.Count(c => c.Table == Names.Stakeholder), $"{when}: stakeholders read once\n{summary}");
+        Assert.AreEqual(1, calls.Count(c => c.Table == Names.Counterpart), $"{when}: pairings read once\n{summary}");
+        Assert.HasCount(3, calls, $"{when}: nothing else\n{summary}");
+    }
+
+    private static async Task<string?> GapBadgeAsync(XrmPage page, DealScenario deal, string stakeholder) =>
+        await page.MapFrame.EvaluateAsync<string?>(
+            $"() => document.querySelector('.card[data-id=\"{deal.StakeholderId(stakeholder)}\"] .gap-badge')?.textContent ?? null");
 }

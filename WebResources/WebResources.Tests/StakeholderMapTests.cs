@@ -251,16 +251,52 @@ public sealed class StakeholderMapTests
         Assert.IsLessThan(60, calls.Max(c => c.Time) - calls.Min(c => c.Time), "the three requests should go out in parallel");
     }
 
+    /// <summary>
+    /// On a form, the map waits for the form script's hand-over rather than loading from the record
+    /// id the control passes (that would read the coverage a second time). Without the script it
+    /// says, after a while, what an administrator must add; a late hand-over still loads it.
+    /// </summary>
     [TestMethod]
-    public async Task Reads_the_record_id_a_form_passes_in_the_query_string()
+    public async Task On_a_form_without_the_form_script_it_waits_then_says_what_is_missing()
     {
         var deal = Deals.Realistic(Browser.Metadata);
         await using var page = await Browser.Host.NewPageAsync();
         await page.InstallAsync(deal);
+        await page.Page.Clock.InstallAsync();
         // The web resource control with "pass record object-type code and unique identifier as parameters".
         await page.LoadMapFrameAsync($"?id=%7B{deal.OpportunityId.ToString().ToUpperInvariant()}%7D&typename=opportunity&type=3&orgname=contoso&userlcid=1033&orglcid=1033");
+        Assert.AreEqual("waiting", await page.MapFrame.EvaluateAsync<string>("() => document.body.dataset.state"));
+        Assert.AreEqual("Waiting for the opportunity form…", await page.MapFrame.InnerTextAsync("#status"));
+
+        await page.Page.Clock.FastForwardAsync(10_000);
+        Assert.AreEqual("not-connected", await page.WaitForMapAsync());
+        Assert.AreEqual("The stakeholder map has no opportunity to show. Open it from an opportunity's Team Selling form. " +
+            "If it is on another form, an administrator needs to add TeamSelling.Opportunity.onLoad " +
+            "(library tsell_/scripts/opportunity_teamselling.js, pass execution context) to that form's OnLoad event.",
+            await page.MapFrame.InnerTextAsync("#status"));
+        Assert.IsEmpty(await page.CallsAsync(), "nothing read before a form hands over");
+
+        // The form's OnLoad comes late: the map loads then, with the form's coverage.
+        await page.EvaluateAsync($"() => FakeXrm.openForm({{ table: 'opportunity', id: '{deal.OpportunityId}', attributes: ['name'], webResources: {{ {XrmPage.MapControl}: 'map-frame' }} }})");
+        await page.RunOnLoadAsync(XrmPage.OpportunityScript, "TeamSelling.Opportunity.onLoad");
         Assert.AreEqual("ready", await page.WaitForMapAsync());
         Assert.AreEqual(11, await page.MapFrame.EvaluateAsync<int>("() => document.querySelectorAll('.card').length"));
+        Assert.AreEqual(1, (await page.CallsAsync()).Count(c => c.OperationName == "tsell_GetDealCoverage"));
+    }
+
+    [TestMethod]
+    public async Task Its_Refresh_button_reads_everything_again_the_coverage_included()
+    {
+        var (page, deal) = await OpenRealisticAsync();
+        await using var _ = page;
+        await page.ClearCallsAsync();
+        await page.UpdateRecordAsync(Names.Stakeholder, deal.StakeholderId("chen"),
+            new System.Text.Json.Nodes.JsonObject { [Names.Stance] = Browser.Metadata.Choice(Names.Stakeholder, Names.Stance, "Supporter") });
+        await page.Map.Locator("#refresh").ClickAsync();
+        await page.MapFrame.WaitForFunctionAsync($"() => document.querySelector('.card[data-id=\"{deal.StakeholderId("chen")}\"] .stance.stance-supporter') !== null");
+        var calls = await page.CallsAsync();
+        CollectionAssert.AreEquivalent(new[] { "retrieveMultipleRecords " + Names.Stakeholder, "retrieveMultipleRecords " + Names.Counterpart, "execute tsell_GetDealCoverage" },
+            calls.Select(c => $"{c.Api} {c.Table ?? c.OperationName}").ToArray(), "the form's coverage belongs to the form's last load; a refresh of the map asks afresh");
     }
 
     [TestMethod]

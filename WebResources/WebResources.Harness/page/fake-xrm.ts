@@ -873,11 +873,19 @@ export function installDealServer(options: DealServerOptions, currentUserId: str
     }
     return body;
   });
-  registerCustomApi(CustomApis.acknowledgeDealSolution.name, (_parameters, target) => {
+  registerCustomApi(CustomApis.acknowledgeDealSolution.name, (parameters, target) => {
     const solution = target ? store.get(DealSolutionNames.table, target.id) : undefined;
     if (!target || !solution) throw new XrmError("The deal solution to acknowledge was not found.", 0x80040217);
     if (options.acknowledgeError) throw new XrmError(options.acknowledgeError, 0x80040265);
     const current = solution[DealSolutionNames.version] as number;
+    // The plugin's refusal of a version that is not the current one, worded as UserMessages.DealSolutionAcknowledgeOldVersion.
+    const requested = parameters[CustomApis.acknowledgeDealSolution.versionParameter];
+    if (requested !== undefined && requested !== current) {
+      const name = store.nameOf(DealSolutionNames.table, target.id);
+      const changer = solution.modifiedby ? store.nameOf("systemuser", (solution.modifiedby as LookupValue).id) : null;
+      throw new XrmError(`You asked to acknowledge version ${requested} of '${name}', but the current version is ${current} ` +
+        `(last changed by ${changer ?? "a colleague"}). Open the current version, read it, and acknowledge that one.`, 0x80040265);
+    }
     const mine = store.rows(AckNames.table).find((a) =>
       normalizeId((a[AckNames.dealSolution] as LookupValue).id) === target.id && normalizeId((a[AckNames.user] as LookupValue).id) === normalizeId(currentUserId));
     if (mine) store.update(AckNames.table, mine[store.table(AckNames.table).primaryId] as string, { [AckNames.version]: current });

@@ -83,6 +83,8 @@ export const CustomApis = {
   acknowledgeDealSolution: {
     name: "tsell_AcknowledgeDealSolution",
     boundTable: "tsell_dealsolution",
+    /** Request parameter (optional, Integer): the version the user read; the plugin refuses any but the current one. */
+    versionParameter: "Version",
     /** Response property: the version now recorded as read. */
     acknowledgedVersionProperty: "AcknowledgedVersion",
   },

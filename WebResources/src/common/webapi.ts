@@ -48,18 +48,33 @@ export const StructuralProperty = { primitive: 1, entity: 5 } as const;
 /** operationType values of getMetadata(). */
 export const OperationType = { action: 0, function: 1 } as const;
 
+/** A primitive request parameter of a custom API: its value and its Edm type name (getMetadata().parameterTypes). */
+export interface PrimitiveParameter {
+  value: number | string | boolean;
+  /** Edm.Int32 for Integer and Picklist, Edm.String, Edm.Boolean, Edm.Decimal, Edm.Double, Edm.DateTimeOffset, Edm.Guid. */
+  typeName: "Edm.Int32" | "Edm.String" | "Edm.Boolean" | "Edm.Decimal" | "Edm.Double" | "Edm.DateTimeOffset" | "Edm.Guid";
+}
+
 /**
  * The request object Xrm.WebApi.online.execute needs for a custom API bound to a table: the
- * record goes in the "entity" property (the Web API binds it; the plugin sees it as Target).
+ * record goes in the "entity" property (the Web API binds it; the plugin sees it as Target), each
+ * primitive parameter in a property of its name, described in parameterTypes.
  */
-export function boundRequest(operationName: string, operationType: number, table: string, id: string): object {
-  return {
-    entity: { entityType: table, id },
-    getMetadata: () => ({
-      boundParameter: "entity",
-      operationType,
-      operationName,
-      parameterTypes: { entity: { typeName: `mscrm.${table}`, structuralProperty: StructuralProperty.entity } },
-    }),
+export function boundRequest(
+  operationName: string,
+  operationType: number,
+  table: string,
+  id: string,
+  parameters: Record<string, PrimitiveParameter> = {},
+): object {
+  const request: Record<string, unknown> = { entity: { entityType: table, id } };
+  const parameterTypes: Record<string, { typeName: string; structuralProperty: number }> = {
+    entity: { typeName: `mscrm.${table}`, structuralProperty: StructuralProperty.entity },
   };
+  for (const [name, parameter] of Object.entries(parameters)) {
+    request[name] = parameter.value;
+    parameterTypes[name] = { typeName: parameter.typeName, structuralProperty: StructuralProperty.primitive };
+  }
+  request.getMetadata = () => ({ boundParameter: "entity", operationType, operationName, parameterTypes });
+  return request;
 }

@@ -10,6 +10,8 @@
 //   form notification: who, which version, and what to do.
 // - Says "changed since you last read it" when the user's last acknowledgement is of an older
 //   version, and offers to acknowledge (tsell_AcknowledgeDealSolution) beside the version column.
+//   The acknowledgement names the version on screen; when a colleague saved a newer one meanwhile
+//   the API refuses it, and the refusal is shown with what to do (refresh and read the new version).
 
 import { CustomApis, DealSolution, FormattedValue, SolutionAcknowledgement, lookupValue } from "../common/names";
 import {
@@ -62,7 +64,10 @@ export function onLoad(executionContext: Xrm.Events.EventContext): Promise<void>
 /** Each load of the form's data (open, save, refresh): the version now on screen is what the user works from. */
 export async function onDataLoad(formContext: Xrm.FormContext): Promise<void> {
   stateOf(formContext).openedVersion = currentVersion(formContext);
+  // What the user did on the previous version (a conflict, an acknowledgement or its refusal) no longer applies.
   formContext.ui.clearFormNotification(NotificationIds.conflict);
+  formContext.ui.clearFormNotification(NotificationIds.acknowledged);
+  formContext.ui.clearFormNotification(NotificationIds.acknowledgeFailed);
   await showReadState(formContext);
 }
 
@@ -88,17 +93,11 @@ export async function onPostSave(context: Xrm.Events.PostSaveEventContext): Prom
   const id = normalizeGuid(formContext.data.entity.getId());
   const opened = stateOf(formContext).openedVersion;
   if (!id || opened === null) return;
-  let latest: Record<string, unknown>;
-  try {
-    latest = await Xrm.WebApi.retrieveRecord(DealSolution.table, id, `?$select=${DealSolution.version},${lookupValue("modifiedby")}`);
-  } catch {
-    return; // the platform already shows why the save failed
-  }
-  const version = asNumber(latest[DealSolution.version]);
-  if (version === null || version <= opened) return; // refused for another reason
-  const who = asString(latest[lookupValue("modifiedby") + FormattedValue]) ?? "Someone";
+  const latest = await newerVersionThan(id, opened);
+  if (!latest) return; // refused for another reason, which the platform already shows
+  const { version, savedBy } = latest;
   formContext.ui.setFormNotification(
-    `Your changes are not saved: ${who} saved version ${version} after you opened version ${opened}. ` +
+    `Your changes are not saved: ${savedBy} saved version ${version} after you opened version ${opened}. ` +
       `Copy your changes, refresh the form to read version ${version}, then apply them again.`,
     "ERROR",
     NotificationIds.conflict,
@@ -155,10 +154,16 @@ export async function lastAcknowledgedVersion(dealSolutionId: string): Promise<n
   return first ? asNumber(first[a.version]) : null;
 }
 
-/** The request object for tsell_AcknowledgeDealSolution (an action bound to the deal solution). */
-export function acknowledgeRequest(dealSolutionId: string): object {
+/**
+ * The request object for tsell_AcknowledgeDealSolution (an action bound to the deal solution),
+ * with the version the user read: the plugin refuses it when that is no longer the current version,
+ * so nobody acknowledges a version they have not seen.
+ */
+export function acknowledgeRequest(dealSolutionId: string, version: number): object {
   const api = CustomApis.acknowledgeDealSolution;
-  return boundRequest(api.name, OperationType.action, api.boundTable, dealSolutionId);
+  return boundRequest(api.name, OperationType.action, api.boundTable, dealSolutionId, {
+    [api.versionParameter]: { value: version, typeName: "Edm.Int32" },
+  });
 }
 
 /** Acknowledges the version on screen for the calling user, then updates the notifications. */
@@ -166,37 +171,49 @@ export async function acknowledgeVersion(formContext: Xrm.FormContext): Promise<
   const id = normalizeGuid(formContext.data.entity.getId());
   const version = currentVersion(formContext);
   formContext.ui.clearFormNotification(NotificationIds.acknowledgeFailed);
+  formContext.ui.clearFormNotification(NotificationIds.acknowledged);
   if (!id || version === null) {
     formContext.ui.setFormNotification("Save the solution before acknowledging it.", "WARNING", NotificationIds.acknowledgeFailed);
     return false;
   }
-  let acknowledged: number | null;
   try {
-    const response = await Xrm.WebApi.online.execute(acknowledgeRequest(id));
+    const response = await Xrm.WebApi.online.execute(acknowledgeRequest(id, version));
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    const body = (await response.json()) as Record<string, unknown>;
-    acknowledged = asNumber(body[CustomApis.acknowledgeDealSolution.acknowledgedVersionProperty]);
   } catch (error) {
-    formContext.ui.setFormNotification(
-      `Version ${version} could not be marked as read: ${describeError(error)} Refresh the form to read the latest version.`,
-      "ERROR",
-      NotificationIds.acknowledgeFailed,
-    );
+    formContext.ui.setFormNotification(await refusalMessage(id, version, error), "ERROR", NotificationIds.acknowledgeFailed);
     return false;
-  }
-  // The API acknowledges the version current on the server. If a colleague saved a newer one since
-  // this form loaded, the user has acknowledged a version they have not seen: say so.
-  if (acknowledged !== null && acknowledged > version) {
-    formContext.ui.setFormNotification(
-      `Version ${acknowledged} was saved after you opened version ${version}, and is now marked as read. Refresh the form and read version ${acknowledged}.`,
-      "WARNING",
-      NotificationIds.acknowledgeFailed,
-    );
   }
   formContext.ui.clearFormNotification(NotificationIds.unread);
   formContext.getControl<Xrm.Controls.NumberControl>(DealSolution.version)?.clearNotification(NotificationIds.acknowledgeAction);
-  formContext.ui.setFormNotification(`You acknowledged version ${acknowledged ?? version}.`, "INFO", NotificationIds.acknowledged);
+  formContext.ui.setFormNotification(`You acknowledged version ${version}.`, "INFO", NotificationIds.acknowledged);
   return true;
+}
+
+/**
+ * Why the acknowledgement failed, in the API's own words (a plugin refusal says what is wrong and
+ * what to do). When a colleague saved a newer version since the form loaded (the plugin refuses
+ * acknowledging a version that is not the current one), adds what to do on this form: refresh.
+ */
+async function refusalMessage(dealSolutionId: string, version: number, error: unknown): Promise<string> {
+  const message = `Version ${version} was not marked as read: ${describeError(error)}`;
+  const latest = await newerVersionThan(dealSolutionId, version);
+  return latest ? `${message} To open version ${latest.version} here, refresh the form.` : message;
+}
+
+/**
+ * The solution's version as saved now and who saved it, when it is newer than the version on screen;
+ * null when it is not (or cannot be read: the failure being explained already says what went wrong).
+ */
+async function newerVersionThan(dealSolutionId: string, onScreen: number): Promise<{ version: number; savedBy: string } | null> {
+  let row: Record<string, unknown>;
+  try {
+    row = await Xrm.WebApi.retrieveRecord(DealSolution.table, dealSolutionId, `?$select=${DealSolution.version},${lookupValue("modifiedby")}`);
+  } catch {
+    return null;
+  }
+  const version = asNumber(row[DealSolution.version]);
+  if (version === null || version <= onScreen) return null;
+  return { version, savedBy: asString(row[lookupValue("modifiedby") + FormattedValue]) ?? "Someone" };
 }
 
 /** Command bar entry point: pass PrimaryControl (the form context) as the first parameter. */

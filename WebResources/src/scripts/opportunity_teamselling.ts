@@ -3,8 +3,9 @@
 //
 // - Shows the deal's coverage gaps (tsell_GetDealCoverage) as form notifications, one per kind of
 //   gap rather than one per gap, most severe first, and replaces them after every save or refresh.
-// - Hands the form's Xrm and formContext to the stakeholder map web resource (getContentWindow),
-//   so the map loads the right opportunity and reloads with the form.
+// - Hands the form's Xrm, formContext and that same coverage request to the stakeholder map web
+//   resource (getContentWindow), so the map loads the right opportunity, reloads with the form, and
+//   the coverage is read once per load of the form's data rather than once for each.
 
 import { CoverageGap, DealCoverage, GapSeverity, getDealCoverage, severityRank } from "../common/coverage";
 import { StakeholderMapControl } from "../common/names";
@@ -92,31 +93,44 @@ function show(formContext: Xrm.FormContext, notification: CoverageNotification):
   shown.add(notification.id);
 }
 
-/** Replaces the coverage notifications with fresh ones for the record on the form. */
-export async function refreshCoverage(formContext: Xrm.FormContext): Promise<void> {
-  const opportunityId = normalizeGuid(formContext.data.entity.getId());
-  if (!opportunityId) {
-    clearShown(formContext); // a new opportunity: nothing to cover until it is saved
+// The coverage request of each form's latest data load: an older answer arriving late is dropped.
+const latestCoverage = new WeakMap<Xrm.FormContext, Promise<DealCoverage> | null>();
+
+/**
+ * Replaces the coverage notifications with those of this load's coverage (null: a new opportunity,
+ * which has nothing to cover until it is saved).
+ */
+export async function showCoverage(formContext: Xrm.FormContext, coverage: Promise<DealCoverage> | null): Promise<void> {
+  latestCoverage.set(formContext, coverage);
+  if (!coverage) {
+    clearShown(formContext);
     return;
   }
   let notifications: CoverageNotification[];
   try {
-    notifications = coverageNotifications(await getDealCoverage(Xrm.WebApi, opportunityId));
+    notifications = coverageNotifications(await coverage);
   } catch (error) {
     notifications = [{ id: errorId, level: "WARNING", message: `Team selling coverage could not be loaded: ${describeError(error)}` }];
   }
+  if (latestCoverage.get(formContext) !== coverage) return; // a later load of the form's data answers instead
   clearShown(formContext);
   for (const n of notifications) show(formContext, n);
 }
 
-/** Gives the stakeholder map the form's client API; the map then loads (or reloads) the opportunity. */
-export async function connectStakeholderMap(formContext: Xrm.FormContext): Promise<void> {
+/** What the stakeholder map's page exposes to the form (see stakeholdermap/main.ts). */
+interface StakeholderMapWindow extends Window {
+  setClientApiContext?: (xrm: Xrm.XrmStatic, formContext: Xrm.FormContext, coverage: Promise<DealCoverage> | null) => void;
+}
+
+/**
+ * Gives the stakeholder map the form's client API and this load's coverage request; the map then
+ * loads (or reloads) the opportunity, reading its stakeholders and pairings itself but not the coverage.
+ */
+export async function connectStakeholderMap(formContext: Xrm.FormContext, coverage: Promise<DealCoverage> | null): Promise<void> {
   const control = formContext.getControl<Xrm.Controls.FramedControl>(StakeholderMapControl);
   if (!control || typeof control.getContentWindow !== "function") return; // the form does not show the map
-  const contentWindow = (await control.getContentWindow()) as Window & {
-    setClientApiContext?: (xrm: Xrm.XrmStatic, formContext: Xrm.FormContext) => void;
-  };
-  contentWindow.setClientApiContext?.(Xrm, formContext);
+  const contentWindow = (await control.getContentWindow()) as StakeholderMapWindow;
+  contentWindow.setClientApiContext?.(Xrm, formContext, coverage);
 }
 
 const wiredForms = new WeakSet<Xrm.FormContext>();
@@ -132,10 +146,16 @@ export function onLoad(executionContext: Xrm.Events.EventContext): Promise<void>
   return onDataLoad(formContext);
 }
 
+/**
+ * One coverage request per load of the form's data, shared by the notifications and the map. The
+ * map gets the request while it is under way, so its own two queries run alongside it.
+ */
 async function onDataLoad(formContext: Xrm.FormContext): Promise<void> {
+  const opportunityId = normalizeGuid(formContext.data.entity.getId());
+  const coverage = opportunityId ? getDealCoverage(Xrm.WebApi, opportunityId) : null;
   await Promise.all([
-    refreshCoverage(formContext),
-    connectStakeholderMap(formContext).catch((error: unknown) => {
+    showCoverage(formContext, coverage),
+    connectStakeholderMap(formContext, coverage).catch((error: unknown) => {
       console.warn(`Team selling: the stakeholder map could not be connected to the form: ${describeError(error)}`);
     }),
   ]);

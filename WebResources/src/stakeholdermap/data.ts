@@ -1,7 +1,9 @@
-// Reads what the map shows in three requests, sent together: the opportunity's stakeholders, their
-// counterpart pairings (with the team member expanded), and the coverage custom API. The Web API
-// returns the display names of lookups and the labels of choices as formatted-value annotations,
-// so no request is needed for contacts, users or choice metadata.
+// Reads what the map shows: the opportunity's stakeholders and their counterpart pairings (with
+// the team member expanded), sent together, and the deal's coverage (tsell_GetDealCoverage). On the
+// Team Selling form the form script has already asked for the coverage and hands its request over,
+// so the map sends two requests; opened on its own (full window) it asks for the coverage itself,
+// alongside the other two. The Web API returns the display names of lookups and the labels of
+// choices as formatted-value annotations, so no request is needed for contacts, users or choices.
 
 import { CoverageGap, DealCoverage, getDealCoverage } from "../common/coverage";
 import {
@@ -64,21 +66,29 @@ export function counterpartQuery(opportunityId: string): string {
   return `?$select=${select}&$expand=${expand}&$filter=${filter}`;
 }
 
-export async function loadStakeholderMap(webApi: Xrm.WebApi, opportunityId: string): Promise<StakeholderMapData> {
-  const coverage = getDealCoverage(webApi, opportunityId).then(
+/**
+ * Loads the map's data. coverage: the form's request for this load of its data (it may come from
+ * the form's window, hence PromiseLike); null to ask tsell_GetDealCoverage here.
+ */
+export async function loadStakeholderMap(
+  webApi: Xrm.WebApi,
+  opportunityId: string,
+  coverage: PromiseLike<DealCoverage> | null,
+): Promise<StakeholderMapData> {
+  const coverageResult = Promise.resolve(coverage ?? getDealCoverage(webApi, opportunityId)).then(
     (value) => ({ value, error: null as string | null }),
     (error: unknown) => ({ value: null, error: describeError(error) }),
   );
-  const [stakeholderRows, counterpartRows, coverageResult] = await Promise.all([
+  const [stakeholderRows, counterpartRows, { value, error }] = await Promise.all([
     retrieveAll(webApi, Stakeholder.table, stakeholderQuery(opportunityId)),
     retrieveAll(webApi, Counterpart.table, counterpartQuery(opportunityId)),
-    coverage,
+    coverageResult,
   ]);
   return {
     opportunityId,
-    stakeholders: buildStakeholders(stakeholderRows, counterpartRows, coverageResult.value),
-    coverage: coverageResult.value,
-    coverageError: coverageResult.error,
+    stakeholders: buildStakeholders(stakeholderRows, counterpartRows, value),
+    coverage: value,
+    coverageError: error,
   };
 }
 

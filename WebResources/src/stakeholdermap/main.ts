@@ -1,21 +1,33 @@
 // The stakeholder map web resource (tsell_/stakeholdermap/index.html).
 //
 // How it finds its opportunity and the client API, in the supported ways:
-// - On the opportunity's Team Selling form, the form script (TeamSelling.Opportunity.onLoad)
-//   calls getContentWindow() on this web resource's control and then
-//   window.setClientApiContext(Xrm, formContext), after every load of the form's data, so the map
-//   follows saves and refreshes.
+// - On the opportunity's Team Selling form it waits for the form script (TeamSelling.Opportunity.onLoad),
+//   which calls getContentWindow() on this web resource's control and then
+//   window.setClientApiContext(Xrm, formContext, coverage) after every load of the form's data, so
+//   the map follows saves and refreshes. coverage is the form's tsell_GetDealCoverage request for
+//   that load, which the map uses instead of asking again: one coverage call per load of the form.
+//   The record id a form control may pass in the query string is not used: the form's hand-over
+//   says which record, and loading before it would read the coverage twice.
 // - Opened in a full window (Xrm.Navigation.navigateTo, pageType "webresource", data "id=<guid>"),
-//   or placed on a form with "pass record object-type code and unique identifier as parameters",
-//   it reads the id from the query string (data=id%3D… or id=…) and uses the host's Xrm (parent.Xrm).
+//   it reads the id from the data parameter, uses the host's Xrm (parent.Xrm) and reads all it shows itself.
+// - Its Refresh and Try again buttons read everything again, the coverage included (the form's
+//   request belongs to the form's load of its data and may be older than the user wants).
 
+import { DealCoverage } from "../common/coverage";
 import { Stakeholder, StakeholderMapWebResource } from "../common/names";
 import { describeError, normalizeGuid } from "../common/webapi";
 import { StakeholderMapData, loadStakeholderMap } from "./data";
 import { MapLayout, layoutMap, metricsFor } from "./layout";
 import { renderMap } from "./render";
 
-type State = "waiting" | "new-record" | "loading" | "ready" | "empty" | "error";
+type State = "waiting" | "not-connected" | "new-record" | "loading" | "ready" | "empty" | "error";
+
+/**
+ * How long the map waits for a form's hand-over before saying it is not connected. A form's OnLoad
+ * normally hands over within a second of the map loading; the message only tells an administrator
+ * what is missing, and a hand-over that comes later still loads the map.
+ */
+export const formHandOverTimeoutMs = 10_000;
 
 interface Host {
   xrm: Xrm.XrmStatic;
@@ -31,6 +43,9 @@ let cards = new Map<string, HTMLElement>();
 let focusedId: string | null = null;
 let generation = 0;
 let started = false;
+/** A form's coverage request handed over before the page started, for start() to use. */
+let handedOverCoverage: PromiseLike<DealCoverage> | null = null;
+let notConnectedTimer: number | undefined;
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -46,24 +61,28 @@ function setState(state: State, message?: string): void {
   byId("retry").hidden = state !== "error";
 }
 
-/** Called by the form script with the form's Xrm and formContext (see getContentWindow). */
-export function setClientApiContext(xrm: Xrm.XrmStatic, formContext: Xrm.FormContext): void {
-  const id = normalizeGuid(formContext?.data?.entity?.getId());
-  // The form passes the record id in the query string too, so the map may already be loading this
-  // opportunity: the form's first call then only hands over the form. Later calls (after a save
-  // or refresh of the form's data) reload.
-  const alreadyLoading = started && host !== null && host.formContext === null && host.opportunityId === id;
-  host = { xrm, opportunityId: id, formContext };
-  if (alreadyLoading) byId("full-window").hidden = !id;
-  else if (started) void load();
+/**
+ * Called by the form script with the form's Xrm and formContext (see getContentWindow) and its
+ * coverage request for this load of its data (null when it has none: the map then asks itself).
+ */
+export function setClientApiContext(
+  xrm: Xrm.XrmStatic,
+  formContext: Xrm.FormContext,
+  coverage?: PromiseLike<DealCoverage> | null,
+): void {
+  host = { xrm, opportunityId: normalizeGuid(formContext?.data?.entity?.getId()), formContext };
+  window.clearTimeout(notConnectedTimer);
+  if (started) void load(coverage ?? null);
+  else handedOverCoverage = coverage ?? null; // the form was quicker than DOMContentLoaded: start() loads
 }
 
-/** Reloads the data (the Refresh button; also what a form data load triggers). */
+/** Reloads everything, the coverage included (the Refresh button). */
 export function refresh(): Promise<void> {
-  return load();
+  return load(null);
 }
 
-async function load(): Promise<void> {
+/** Loads the map's data; coverage is the form's request for it, or null to read the coverage here. */
+async function load(coverage: PromiseLike<DealCoverage> | null): Promise<void> {
   if (!host) {
     setState("waiting", "Waiting for the opportunity form…");
     return;
@@ -80,7 +99,7 @@ async function load(): Promise<void> {
   performance.clearMarks("stakeholdermap:load-start");
   performance.mark("stakeholdermap:load-start");
   try {
-    const loaded = await loadStakeholderMap(host.xrm.WebApi, host.opportunityId);
+    const loaded = await loadStakeholderMap(host.xrm.WebApi, host.opportunityId, coverage);
     if (mine !== generation) return; // a newer load started meanwhile
     data = loaded;
     performance.clearMarks("stakeholdermap:data-loaded");
@@ -225,16 +244,11 @@ function wireEvents(): void {
   observer.observe(byId("viewport"));
 }
 
-/** The id from the query string: the data parameter ("id=<guid>") or the record id a form passes. */
-export function idFromQuery(search: string): string | null {
-  const query = new URLSearchParams(search);
-  const dataParameter = query.get("data");
-  if (dataParameter) {
-    const inner = new URLSearchParams(dataParameter);
-    const fromData = normalizeGuid(inner.get("id") ?? dataParameter);
-    if (fromData) return fromData;
-  }
-  return normalizeGuid(query.get("id"));
+/** The record id of a full window: navigateTo's data parameter, "id=<guid>" (or the bare id). */
+export function idFromNavigationData(search: string): string | null {
+  const dataParameter = new URLSearchParams(search).get("data");
+  if (!dataParameter) return null;
+  return normalizeGuid(new URLSearchParams(dataParameter).get("id") ?? dataParameter);
 }
 
 function hostXrm(): Xrm.XrmStatic | null {
@@ -250,17 +264,25 @@ function start(): void {
   wireEvents();
   started = true;
   if (host) {
-    void load(); // the form was quicker than DOMContentLoaded
+    void load(handedOverCoverage); // the form was quicker than DOMContentLoaded
+    handedOverCoverage = null;
     return;
   }
-  const id = idFromQuery(window.location.search);
+  const id = idFromNavigationData(window.location.search);
   const xrm = id ? hostXrm() : null;
   if (id && xrm) {
     host = { xrm, opportunityId: id, formContext: null };
-    void load();
-  } else {
-    setState("waiting", "Waiting for the opportunity form…");
+    void load(null);
+    return;
   }
+  setState("waiting", "Waiting for the opportunity form…");
+  notConnectedTimer = window.setTimeout(() => {
+    if (host) return;
+    setState("not-connected",
+      "The stakeholder map has no opportunity to show. Open it from an opportunity's Team Selling form. " +
+      "If it is on another form, an administrator needs to add TeamSelling.Opportunity.onLoad " +
+      "(library tsell_/scripts/opportunity_teamselling.js, pass execution context) to that form's OnLoad event.");
+  }, formHandOverTimeoutMs);
 }
 
 (window as unknown as { setClientApiContext: typeof setClientApiContext }).setClientApiContext = setClientApiContext;
