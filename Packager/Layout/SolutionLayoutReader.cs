@@ -366,12 +366,41 @@ public static class SolutionLayoutReader
                 MaxValue = _xml.Decimal(file, attribute, "MaxValue"),
                 Precision = attribute.Element("Accuracy") is null ? null : _xml.Int(file, attribute, "Accuracy", 0),
                 Format = XmlSource.Optional(attribute, "Format"),
+                DateTimeBehavior = type == "datetime" ? ReadDateTimeBehavior(file, logicalName, attribute) : null,
                 OptionSet = localOptionSet is null ? null : ReadOptionSet(file, localOptionSet, isGlobal: false),
                 GlobalOptionSetName = globalOptionSet,
                 LookupTargets = lookupTargets,
                 IsCustom = _xml.Flag(file, attribute, "IsCustomField"),
                 IsPrimaryName = displayMask.Split('|').Contains("PrimaryName"),
             };
+        }
+
+        /// <summary>
+        /// The Behavior element of a datetime column: 1 user local, 2 date only, 3 time-zone independent. Dataverse
+        /// accepts the date-only behaviour only with the date format (a date-only value has no time to show).
+        /// </summary>
+        private DateTimeBehavior? ReadDateTimeBehavior(string file, string column, XElement attribute)
+        {
+            var element = attribute.Element("Behavior");
+            if (element is null || string.IsNullOrWhiteSpace(element.Value)) return null;
+            var text = element.Value.Trim();
+            DateTimeBehavior? behavior = text switch
+            {
+                "1" => DateTimeBehavior.UserLocal,
+                "2" => DateTimeBehavior.DateOnly,
+                "3" => DateTimeBehavior.TimeZoneIndependent,
+                _ => null,
+            };
+            if (behavior is null)
+            {
+                _xml.Report(file, element, $"'{text}' is not a date and time behaviour of the column {column}; use 1 (user local), 2 (date only) or 3 (time-zone independent).");
+                return null;
+            }
+
+            var format = XmlSource.Optional(attribute, "Format");
+            if (behavior == DateTimeBehavior.DateOnly && format is not null && !string.Equals(format, "date", StringComparison.OrdinalIgnoreCase))
+                _xml.Report(file, element, $"the column {column} has the date-only behaviour (2) but the format '{format}'; a date-only column needs <Format>date</Format>.");
+            return behavior;
         }
 
         private RequiredLevel ReadRequiredLevel(string file, XElement attribute)

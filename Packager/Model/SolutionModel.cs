@@ -113,8 +113,14 @@ public sealed class ColumnModel
     public decimal? MinValue { get; init; }
     public decimal? MaxValue { get; init; }
     public int? Precision { get; init; }
-    /// <summary>DateOnly, DateAndTime, Email, Text, TextArea, Url ... as the Format element says.</summary>
+    /// <summary>
+    /// The Format element as written: for datetime columns "date" or "datetime" (how forms show the value;
+    /// it does not decide how the value is stored, <see cref="DateTimeBehavior"/> does), for text columns
+    /// "text", "textarea", "email", "url" ...
+    /// </summary>
     public string? Format { get; init; }
+    /// <summary>For datetime columns: the Behavior element (1 user local, 2 date only, 3 time-zone independent); null when the file has none.</summary>
+    public DateTimeBehavior? DateTimeBehavior { get; init; }
     /// <summary>For picklist/state/status/bit columns: the local choices, or null when the column uses a global choice.</summary>
     public OptionSetModel? OptionSet { get; init; }
     /// <summary>For columns bound to a global choice: its name.</summary>
@@ -123,6 +129,17 @@ public sealed class ColumnModel
     public IReadOnlyList<string> LookupTargets { get; init; } = Array.Empty<string>();
     public bool IsCustom { get; init; }
     public bool IsPrimaryName { get; init; }
+}
+
+/// <summary>How Dataverse stores and converts a datetime column's values, with the numbers exports write in &lt;Behavior&gt;.</summary>
+public enum DateTimeBehavior
+{
+    /// <summary>Stored in UTC and shown in each user's time zone (the default).</summary>
+    UserLocal = 1,
+    /// <summary>A calendar date: stored at midnight, never converted between time zones.</summary>
+    DateOnly = 2,
+    /// <summary>A date and time stored and returned as entered, never converted between time zones.</summary>
+    TimeZoneIndependent = 3,
 }
 
 public sealed class OptionSetModel
