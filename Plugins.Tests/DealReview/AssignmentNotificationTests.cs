@@ -177,24 +177,8 @@ public sealed class AssignmentNotificationTests
             IsAsynchronous = true,
             FilteringAttributes = shipped.FilteringAttributes,
             Images = shipped.Images,
-            PluginType = typeof(NotifyThenFailFirstAttempt),
+            PluginType = typeof(FailFirstAttemptAfter<NotifyActionOwnerOnAssign>),
         });
     }
 
-    public sealed class NotifyThenFailFirstAttempt : IPlugin
-    {
-        private static readonly ConcurrentDictionary<Guid, int> AttemptsByOperation = new();
-
-        private readonly NotifyActionOwnerOnAssign shipped = new();
-
-        public void Execute(IServiceProvider serviceProvider)
-        {
-            shipped.Execute(serviceProvider);
-            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
-            if (AttemptsByOperation.AddOrUpdate(context.OperationId, 1, (_, attempts) => attempts + 1) == 1)
-            {
-                throw new InvalidPluginExecutionException("The first attempt fails after sending.");
-            }
-        }
-    }
 }

@@ -9,6 +9,8 @@ using Microsoft.Xrm.Sdk.Query;
 using Revision = CrmTeamSelling.Plugins.Model.LogicalNames.DealSolutionRevision;
 using Solution = CrmTeamSelling.Plugins.Model.LogicalNames.DealSolution;
 
+using CrmTeamSelling.Plugins.Tests.TestSupport;
+
 namespace CrmTeamSelling.Plugins.Tests.DealSolution;
 
 /// <summary>Plugins that only tests register, to make the shipped steps meet failures and cascades.</summary>
@@ -53,7 +55,7 @@ internal static class TestSteps
             IsAsynchronous = true,
             FilteringAttributes = shipped.FilteringAttributes,
             Images = shipped.Images,
-            PluginType = typeof(NotifyThenFailFirstAttempt),
+            PluginType = typeof(FailFirstAttemptAfter<NotifyTeamOfDealSolutionChange>),
         });
     }
 
@@ -87,22 +89,6 @@ internal static class TestSteps
         public void Execute(IServiceProvider serviceProvider) => throw new InvalidPluginExecutionException(LaterStepFailure);
     }
 
-    public sealed class NotifyThenFailFirstAttempt : IPlugin
-    {
-        public static readonly ConcurrentDictionary<Guid, int> AttemptsByOperation = new();
-
-        private readonly NotifyTeamOfDealSolutionChange shipped = new();
-
-        public void Execute(IServiceProvider serviceProvider)
-        {
-            shipped.Execute(serviceProvider);
-            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
-            if (AttemptsByOperation.AddOrUpdate(context.OperationId, 1, (_, attempts) => attempts + 1) == 1)
-            {
-                throw new InvalidPluginExecutionException("The first attempt fails after sending.");
-            }
-        }
-    }
 
     /// <summary>Deletes the revisions of the opportunity being deleted, or of the opportunity its configuration names.</summary>
     public sealed class DeleteRevisionsOf : IPlugin
