@@ -6,8 +6,9 @@ using Solution = CrmTeamSelling.Plugins.Model.LogicalNames.DealSolution;
 namespace CrmTeamSelling.Plugins.DealSolution
 {
     /// <summary>
-    /// Update of tsell_dealsolution, post-operation (40), asynchronous, filtered on tsell_version, with a
-    /// post-image of the version, change summary, name, opportunity and modifiedby: tells every active
+    /// Update of tsell_dealsolution, post-operation (40), asynchronous, filtered on the columns that can
+    /// make a version (as VersionDealSolutionChange), with a pre-image of the version and a post-image of
+    /// the version, change summary, name, opportunity and modifiedby. When the version moved, tells every active
     /// team member and the opportunity's owner, except the editor, in one in-app notification each.
     /// A retried job sends nothing twice (the notices' ids derive from the solution, version and recipient).
     /// Cost: the setting, the team (one query), then one query and one CreateMultiple whatever the team size.
@@ -23,6 +24,15 @@ namespace CrmTeamSelling.Plugins.DealSolution
         {
             var solution = localContext.GetPostImage();
             var version = solution.GetAttributeValue<int?>(Solution.Version);
+            // The images, not the Target, say whether this change made a version: the step's filter is the
+            // columns a client sends, so it does not depend on how the platform filters on columns a
+            // pre-operation plugin added.
+            if (version != null && version == localContext.GetPreImage().GetAttributeValue<int?>(Solution.Version))
+            {
+                localContext.Trace("Version {0} unchanged: nothing to tell.", version);
+                return;
+            }
+
             var opportunity = solution.GetAttributeValue<EntityReference>(Solution.OpportunityId);
             if (version == null || opportunity == null)
             {

@@ -4,7 +4,8 @@ using Solution = CrmTeamSelling.Plugins.Model.LogicalNames.DealSolution;
 namespace CrmTeamSelling.Plugins.DealSolution
 {
     /// <summary>
-    /// Update of tsell_dealsolution, post-operation (40), synchronous, filtered on tsell_version, with a
+    /// Update of tsell_dealsolution, post-operation (40), synchronous, filtered on the columns that can make
+    /// a version (as VersionDealSolutionChange, whose Target it shares in the transaction), with a
     /// post-image: writes the revision of the new version in the update's transaction, so a failure
     /// anywhere after the version bump leaves neither the version nor the revision.
     /// </summary>

@@ -9,7 +9,7 @@ namespace CrmTeamSelling.Plugins.DealSolution
     /// version, status, name, opportunity, owner and modifiedby. Only the deal team changes the solution;
     /// a content change or a reopening raises the version by one, from the current version only.
     /// Sets tsell_version on the Target only when it makes a new version: the revision and
-    /// notification steps filter on it.
+    /// notification steps read it (the Target in the transaction, the images after it).
     /// </summary>
     public sealed class VersionDealSolutionChange : PluginBase
     {
