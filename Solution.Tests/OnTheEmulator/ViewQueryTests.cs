@@ -55,17 +55,22 @@ public sealed class ViewQueryTests
     {
         var org = TeamSellingOrg.Create();
         var rep = org.Crm.As(org.Rep);
+        var now = DateTime.UtcNow;
+        // Deal actions are the tasks a deal review gave out; the view leaves out tasks without one.
+        var review = new EntityReference(DealReview.LogicalName, rep.Create(new Entity(DealReview.LogicalName) { [DealReview.OpportunityId] = org.Opportunity, [DealReview.ReviewDate] = now.AddDays(-7) }));
         Guid NewAction(string subject, DateTime due, EntityReference regarding) => rep.Create(new Entity(Task.LogicalName)
         {
             [Task.Subject] = subject,
             [Task.ScheduledEnd] = due,
             [Task.RegardingObjectId] = regarding,
+            [Task.DealReviewId] = review,
         });
-        var now = DateTime.UtcNow;
         var overdue = NewAction("Send the revised offer", now.AddDays(-2), org.Opportunity);
         NewAction("Prepare the steering meeting", now.AddDays(3), org.Opportunity);
         var done = NewAction("Book the demo room", now.AddDays(-5), org.Opportunity);
         rep.Update(new Entity(Task.LogicalName, done) { [Task.StateCode] = new OptionSetValue(1), [Task.StatusCode] = new OptionSetValue(5) });
+        // Late, but not deal actions: a task on the opportunity no review gave out, and one about the account.
+        rep.Create(new Entity(Task.LogicalName) { [Task.Subject] = "Thank Dana for the visit", [Task.ScheduledEnd] = now.AddDays(-1), [Task.RegardingObjectId] = org.Opportunity });
         org.Crm.Arrange(new Entity(Task.LogicalName) { [Task.Subject] = "Call about the invoice", [Task.ScheduledEnd] = now.AddDays(-1), [Task.RegardingObjectId] = org.Account, [Task.OwnerId] = org.Rep });
 
         CollectionAssert.AreEquivalent(new[] { overdue }, Run(org, org.Rep, View(Task.LogicalName, ExpectedModel.ViewNames.OverdueActions)));
