@@ -169,14 +169,7 @@ internal sealed class RecordValidator
             case ColumnType.Lookup or ColumnType.Customer or ColumnType.Owner:
                 return CheckReference(table, column, (EntityReference)value);
             case ColumnType.DateTime:
-                var date = (DateTime)value;
-                date = date.Kind switch
-                {
-                    DateTimeKind.Local => date.ToUniversalTime(),
-                    DateTimeKind.Unspecified => DateTime.SpecifyKind(date, DateTimeKind.Utc),
-                    _ => date,
-                };
-                return column.Format == "DateOnly" ? date.Date : date;
+                return Values.ToStoredDateTime((DateTime)value, column.DateTimeBehavior);
             default:
                 return Values.CloneValue(value)!;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CrmTeamSelling.Emulator.Metadata;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmTeamSelling.Emulator.Data;
@@ -194,6 +195,40 @@ internal static class Values
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         var other => other.ToString() ?? "",
     };
+
+    /// <summary>
+    /// A date and time as Dataverse keeps it in a DateTime column: user-local values in UTC (a local value is
+    /// converted; an unspecified one counts as UTC, the time zone of every emulated user); date-only values as the date
+    /// written, at midnight; time-zone-independent values as written. The last two are never converted between time
+    /// zones, and the SDK returns them with an unspecified kind. Stored values and the values of query conditions both
+    /// go through here, so that they compare alike.
+    /// </summary>
+    public static DateTime ToStoredDateTime(DateTime value, DateTimeBehavior behavior) => behavior switch
+    {
+        DateTimeBehavior.DateOnly => DateTime.SpecifyKind(value.Date, DateTimeKind.Unspecified),
+        DateTimeBehavior.TimeZoneIndependent => DateTime.SpecifyKind(value, DateTimeKind.Unspecified),
+        _ => value.Kind switch
+        {
+            DateTimeKind.Local => value.ToUniversalTime(),
+            DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+            _ => value,
+        },
+    };
+
+    /// <summary>
+    /// Reads a date and time written as text (FetchXML, ISO 8601) for a column of the given behaviour: an offset in the
+    /// text converts a user-local value to UTC, while date-only and time-zone-independent values keep the wall-clock
+    /// date and time written. Null when the text is no date.
+    /// </summary>
+    public static DateTime? ParseDateTime(string text, DateTimeBehavior behavior)
+    {
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            return null;
+        }
+
+        return ToStoredDateTime(behavior == DateTimeBehavior.UserLocal ? parsed.UtcDateTime : parsed.DateTime, behavior);
+    }
 
     private static bool IsNumber(object value) => value is int or long or decimal or double or float or short or byte;
 }

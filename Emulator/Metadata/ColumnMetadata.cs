@@ -46,7 +46,14 @@ public sealed class ColumnMetadata
 
     public int? Precision { get; init; }
 
+    /// <summary>The display format as the solution writes it ("date" or "datetime" for DateTime columns, "text", "email" ...); it never changes what is stored.</summary>
     public string? Format { get; init; }
+
+    /// <summary>For DateTime columns: how values are stored and compared (user local unless the solution says otherwise).</summary>
+    public DateTimeBehavior DateTimeBehavior { get; init; } = DateTimeBehavior.UserLocal;
+
+    /// <summary>A DateTime column whose values are calendar dates (date-only behaviour).</summary>
+    public bool IsDateOnly => Type == ColumnType.DateTime && DateTimeBehavior == DateTimeBehavior.DateOnly;
 
     /// <summary>For Picklist, MultiSelectPicklist, State, Status and Boolean columns: their options.</summary>
     public ChoiceMetadata? Choice { get; init; }

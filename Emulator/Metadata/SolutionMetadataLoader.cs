@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmTeamSelling.Emulator.Security;
 using CrmTeamSelling.Packager.Model;
+using DateTimeBehavior = CrmTeamSelling.Emulator.Metadata.DateTimeBehavior;
 
 namespace CrmTeamSelling.Emulator.Metadata;
 
@@ -190,6 +191,13 @@ public static class SolutionMetadataLoader
             MaxValue = model.MaxValue,
             Precision = model.Precision,
             Format = model.Format,
+            DateTimeBehavior = model.DateTimeBehavior switch
+            {
+                Packager.Model.DateTimeBehavior.DateOnly => DateTimeBehavior.DateOnly,
+                Packager.Model.DateTimeBehavior.TimeZoneIndependent => DateTimeBehavior.TimeZoneIndependent,
+                // An export without <Behavior> predates the behaviours: its columns are user local.
+                _ => DateTimeBehavior.UserLocal,
+            },
             Choice = choice,
             Targets = targets,
         };

@@ -109,8 +109,9 @@ public static class StandardTables
             .Money("estimatedvalue")
             .Money("actualvalue")
             .Money("budgetamount")
-            .DateTime("estimatedclosedate", "DateOnly")
-            .DateTime("actualclosedate", "DateOnly")
+            // Shown as dates but user local, as in a new org (an admin may switch them to date only once).
+            .DateTime("estimatedclosedate", format: "date")
+            .DateTime("actualclosedate", format: "date")
             .Integer("closeprobability", 0, 100)
             .String("stepname", 200)
             .Memo("description", 2000)

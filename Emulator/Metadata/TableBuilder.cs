@@ -49,8 +49,9 @@ public sealed class TableBuilder
     public TableBuilder Boolean(string name, string trueLabel = "Yes", string falseLabel = "No")
         => Add(new ColumnMetadata(name, ColumnType.Boolean) { Choice = new ChoiceMetadata(table.LogicalName + "_" + name, false, new[] { new ChoiceOption(0, falseLabel), new ChoiceOption(1, trueLabel) }) });
 
-    public TableBuilder DateTime(string name, string format = "DateAndTime")
-        => Add(new ColumnMetadata(name, ColumnType.DateTime) { Format = format });
+    /// <summary>A DateTime column; its format follows the behaviour ("date" for date-only columns) unless given.</summary>
+    public TableBuilder DateTime(string name, DateTimeBehavior behavior = DateTimeBehavior.UserLocal, string? format = null)
+        => Add(new ColumnMetadata(name, ColumnType.DateTime) { DateTimeBehavior = behavior, Format = format ?? (behavior == DateTimeBehavior.DateOnly ? "date" : "datetime") });
 
     public TableBuilder Guid(string name, ColumnRequiredLevel required = ColumnRequiredLevel.None)
         => Add(new ColumnMetadata(name, ColumnType.Uniqueidentifier) { RequiredLevel = required });
@@ -103,8 +104,8 @@ public sealed class TableBuilder
     /// <summary>The columns the platform keeps on every row; values sent for them are ignored.</summary>
     internal static void AddSystemColumns(TableMetadata table)
     {
-        table.SetColumn(new ColumnMetadata("createdon", ColumnType.DateTime) { IsPlatformManaged = true });
-        table.SetColumn(new ColumnMetadata("modifiedon", ColumnType.DateTime) { IsPlatformManaged = true });
+        table.SetColumn(new ColumnMetadata("createdon", ColumnType.DateTime) { IsPlatformManaged = true, Format = "datetime" });
+        table.SetColumn(new ColumnMetadata("modifiedon", ColumnType.DateTime) { IsPlatformManaged = true, Format = "datetime" });
         table.SetColumn(new ColumnMetadata("createdby", ColumnType.Lookup) { IsPlatformManaged = true, Targets = new[] { "systemuser" } });
         table.SetColumn(new ColumnMetadata("modifiedby", ColumnType.Lookup) { IsPlatformManaged = true, Targets = new[] { "systemuser" } });
         table.SetColumn(new ColumnMetadata("createdonbehalfby", ColumnType.Lookup) { IsPlatformManaged = true, Targets = new[] { "systemuser" } });

@@ -53,22 +53,22 @@ internal sealed class QueryEngine
             runtime.Access.DemandPrivilege(actor.UserId, Security.PrivilegeAction.Read, table);
         }
 
+        var context = new EvaluationContext(actor, runtime);
         var links = new List<BoundLink>();
         var aliases = new Dictionary<string, TableMetadata>(StringComparer.Ordinal);
         var counter = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var link in query.LinkEntities)
         {
-            links.Add(Bind(link, table, aliases, counter, actor));
+            links.Add(Bind(link, table, aliases, counter, context));
         }
 
         RowReader.RequireColumns(table, columns);
-        ValidateFilter(query.Criteria, table, aliases);
+        ReadConditions(query.Criteria, table, aliases, context);
         foreach (var order in query.Orders)
         {
             RequireColumn(table, order.AttributeName);
         }
 
-        var context = new EvaluationContext(actor, runtime);
         var tuples = new List<Tuple>();
         foreach (var row in runtime.Store.Rows(table.LogicalName))
         {
@@ -212,8 +212,9 @@ internal sealed class QueryEngine
         }
     }
 
-    private BoundLink Bind(LinkEntity link, TableMetadata parent, Dictionary<string, TableMetadata> aliases, Dictionary<string, int> counter, Actor actor)
+    private BoundLink Bind(LinkEntity link, TableMetadata parent, Dictionary<string, TableMetadata> aliases, Dictionary<string, int> counter, EvaluationContext context)
     {
+        var actor = context.Actor;
         var table = runtime.Writer.Validator.RequireTable(link.LinkToEntityName);
         if (!string.IsNullOrEmpty(link.LinkFromEntityName) && link.LinkFromEntityName != parent.LogicalName)
         {
@@ -245,8 +246,8 @@ internal sealed class QueryEngine
             throw DataverseFault.InvalidArgument($"The alias '{alias}' is used by more than one link entity in the query.");
         }
 
-        ValidateFilter(link.LinkCriteria, table, new Dictionary<string, TableMetadata>());
-        var children = link.LinkEntities.Select(child => Bind(child, table, aliases, counter, actor)).ToList();
+        ReadConditions(link.LinkCriteria, table, new Dictionary<string, TableMetadata>(), context);
+        var children = link.LinkEntities.Select(child => Bind(child, table, aliases, counter, context)).ToList();
         return new BoundLink { Link = link, Table = table, Alias = alias, Children = children };
     }
 
@@ -304,17 +305,23 @@ internal sealed class QueryEngine
 
     // ---- filters ----
 
-    private void ValidateFilter(FilterExpression filter, TableMetadata table, Dictionary<string, TableMetadata> aliases)
+    /// <summary>
+    /// Checks every condition's column and reads its values for its operator and column, once per query and before any
+    /// row is looked at, so that a bad value fails the query even when no row would reach the condition.
+    /// </summary>
+    private static void ReadConditions(FilterExpression filter, TableMetadata table, Dictionary<string, TableMetadata> aliases, EvaluationContext context)
     {
         foreach (var condition in filter.Conditions)
         {
             var conditionTable = TableFor(condition, table, aliases);
             RequireColumn(conditionTable, condition.AttributeName);
+            var column = conditionTable.FindColumn(condition.AttributeName)!;
+            context.ConditionValues[condition] = ConditionOperators.ReadValues(condition.Operator, condition.Values.ToList(), column);
         }
 
         foreach (var child in filter.Filters)
         {
-            ValidateFilter(child, table, aliases);
+            ReadConditions(child, table, aliases, context);
         }
     }
 
@@ -338,10 +345,13 @@ internal sealed class QueryEngine
         }
     }
 
-    /// <summary>What evaluating conditions needs, and each condition's values converted to its column's type once per query.</summary>
+    /// <summary>What evaluating conditions needs, and each condition's values read for its operator and column once per query.</summary>
     private sealed record EvaluationContext(Actor Actor, EmulatorRuntime Runtime)
     {
-        public Dictionary<ConditionExpression, List<object?>> ConvertedValues { get; } = new(ReferenceEqualityComparer.Instance);
+        public Dictionary<ConditionExpression, IReadOnlyList<object?>> ConditionValues { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The clock's time when the query started: every relative date condition of a query counts from the same moment.</summary>
+        public DateTime Now { get; } = Runtime.UtcNow();
 
         /// <summary>Whether the caller may read a row; null in the system context.</summary>
         public Func<TableMetadata, Entity, bool>? CanRead { get; } = Actor.IsSystem ? null : Runtime.Access.ReadFilter(Actor.UserId);
@@ -362,13 +372,7 @@ internal sealed class QueryEngine
             : tuple.Linked.TryGetValue(condition.EntityName, out var linked) ? linked : null;
         var value = row is not null && row.Attributes.TryGetValue(condition.AttributeName, out var v) ? v : null;
         var column = conditionTable.FindColumn(condition.AttributeName)!;
-        if (!context.ConvertedValues.TryGetValue(condition, out var values))
-        {
-            values = condition.Values.Select(object? (x) => x is string text && column.Type is not (ColumnType.String or ColumnType.Memo or ColumnType.EntityName) ? QueryTranslator.Convert(text, column) : x).ToList();
-            context.ConvertedValues[condition] = values;
-        }
-
-        return ConditionEvaluator.Evaluate(condition.Operator, value, values, column, context.Actor, context.Runtime);
+        return ConditionEvaluator.Evaluate(condition.Operator, value, context.ConditionValues[condition], column, context.Now, context.Actor, context.Runtime);
     }
 
     // ---- ordering and projection ----

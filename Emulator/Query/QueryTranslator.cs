@@ -65,7 +65,7 @@ internal static class QueryTranslator
 
         var entity = fetch.Element("entity") ?? throw DataverseFault.InvalidArgument("The FetchXML has no <entity> element.");
         var tableName = Attr(entity, "name") ?? throw DataverseFault.InvalidArgument("<entity> needs a name attribute.");
-        var table = metadata.FindTable(tableName) ?? throw DataverseFault.UnknownTable(tableName);
+        _ = metadata.FindTable(tableName) ?? throw DataverseFault.UnknownTable(tableName);
         var query = new QueryExpression(tableName)
         {
             Distinct = Bool(fetch, "distinct"),
@@ -110,7 +110,7 @@ internal static class QueryTranslator
 
         foreach (var filter in entity.Elements("filter"))
         {
-            query.Criteria.AddFilter(ReadFilter(filter, table, metadata, null));
+            query.Criteria.AddFilter(ReadFilter(filter));
         }
 
         foreach (var link in entity.Elements("link-entity"))
@@ -153,7 +153,7 @@ internal static class QueryTranslator
     private static LinkEntity ReadLink(XElement element, string parentTable, MetadataCatalog metadata)
     {
         var name = Attr(element, "name") ?? throw DataverseFault.InvalidArgument("<link-entity> needs a name.");
-        var table = metadata.FindTable(name) ?? throw DataverseFault.UnknownTable(name);
+        _ = metadata.FindTable(name) ?? throw DataverseFault.UnknownTable(name);
         var linkType = Attr(element, "link-type") ?? "inner";
         var link = new LinkEntity(parentTable, name,
             Attr(element, "to") ?? throw DataverseFault.InvalidArgument($"<link-entity name=\"{name}\"> needs a to attribute (the column of {parentTable})."),
@@ -176,7 +176,7 @@ internal static class QueryTranslator
 
         foreach (var filter in element.Elements("filter"))
         {
-            link.LinkCriteria.AddFilter(ReadFilter(filter, table, metadata, null));
+            link.LinkCriteria.AddFilter(ReadFilter(filter));
         }
 
         foreach (var child in element.Elements("link-entity"))
@@ -187,7 +187,7 @@ internal static class QueryTranslator
         return link;
     }
 
-    private static FilterExpression ReadFilter(XElement element, TableMetadata table, MetadataCatalog metadata, string? entityAlias)
+    private static FilterExpression ReadFilter(XElement element)
     {
         var filter = new FilterExpression((Attr(element, "type") ?? "and") switch
         {
@@ -200,10 +200,10 @@ internal static class QueryTranslator
             switch (child.Name.LocalName)
             {
                 case "condition":
-                    filter.AddCondition(ReadCondition(child, table, metadata));
+                    filter.AddCondition(ReadCondition(child));
                     break;
                 case "filter":
-                    filter.AddFilter(ReadFilter(child, table, metadata, entityAlias));
+                    filter.AddFilter(ReadFilter(child));
                     break;
                 default:
                     throw DataverseFault.InvalidArgument($"<filter> may hold <condition> and <filter>, not <{child.Name.LocalName}>.");
@@ -213,14 +213,13 @@ internal static class QueryTranslator
         return filter;
     }
 
-    private static ConditionExpression ReadCondition(XElement element, TableMetadata table, MetadataCatalog metadata)
+    private static ConditionExpression ReadCondition(XElement element)
     {
         var attribute = Attr(element, "attribute") ?? throw DataverseFault.InvalidArgument("<condition> needs an attribute.");
         var op = Attr(element, "operator") ?? throw DataverseFault.InvalidArgument($"<condition attribute=\"{attribute}\"> needs an operator.");
-        var condition = new ConditionExpression { AttributeName = attribute, Operator = OperatorOf(op), EntityName = Attr(element, "entityname") };
-        // A condition on a linked table (entityname) takes its column's type from the table the query names there;
-        // the emulator converts its values when the query runs, knowing the alias.
-        var column = condition.EntityName is null ? table.FindColumn(attribute) : null;
+        var condition = new ConditionExpression { AttributeName = attribute, Operator = ConditionOperators.FromFetchXml(op), EntityName = Attr(element, "entityname") };
+        // The values stay text here: the query engine reads them for their operator and column (ConditionOperators.ReadValues),
+        // as it reads a QueryExpression's, once it knows the table of each alias.
         var texts = element.Elements("value").Select(v => v.Value).ToList();
         if (Attr(element, "value") is { } single)
         {
@@ -229,80 +228,11 @@ internal static class QueryTranslator
 
         foreach (var text in texts)
         {
-            condition.Values.Add(column is null ? text : Convert(text, column));
+            condition.Values.Add(text);
         }
 
         return condition;
     }
-
-    /// <summary>Reads a FetchXML value as the column's type.</summary>
-    public static object Convert(string text, ColumnMetadata column)
-    {
-        try
-        {
-            return column.Type switch
-            {
-                ColumnType.Integer or ColumnType.Picklist or ColumnType.State or ColumnType.Status or ColumnType.MultiSelectPicklist => int.Parse(text, CultureInfo.InvariantCulture),
-                ColumnType.BigInt => long.Parse(text, CultureInfo.InvariantCulture),
-                ColumnType.Decimal or ColumnType.Money => decimal.Parse(text, CultureInfo.InvariantCulture),
-                ColumnType.Double => double.Parse(text, CultureInfo.InvariantCulture),
-                ColumnType.Boolean => text is "1" || bool.Parse(text == "0" ? "false" : text),
-                ColumnType.DateTime => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-                ColumnType.Lookup or ColumnType.Customer or ColumnType.Owner or ColumnType.PrimaryKey or ColumnType.Uniqueidentifier => Guid.Parse(text.Trim('{', '}')),
-                _ => text,
-            };
-        }
-        catch (FormatException)
-        {
-            throw DataverseFault.InvalidArgument($"The value '{text}' in the FetchXML is not a valid {column.Type} for the column '{column.LogicalName}'.");
-        }
-    }
-
-    private static ConditionOperator OperatorOf(string op) => op switch
-    {
-        "eq" => ConditionOperator.Equal,
-        "ne" or "neq" => ConditionOperator.NotEqual,
-        "gt" => ConditionOperator.GreaterThan,
-        "ge" => ConditionOperator.GreaterEqual,
-        "lt" => ConditionOperator.LessThan,
-        "le" => ConditionOperator.LessEqual,
-        "like" => ConditionOperator.Like,
-        "not-like" => ConditionOperator.NotLike,
-        "in" => ConditionOperator.In,
-        "not-in" => ConditionOperator.NotIn,
-        "between" => ConditionOperator.Between,
-        "not-between" => ConditionOperator.NotBetween,
-        "null" => ConditionOperator.Null,
-        "not-null" => ConditionOperator.NotNull,
-        "begins-with" => ConditionOperator.BeginsWith,
-        "not-begin-with" => ConditionOperator.DoesNotBeginWith,
-        "ends-with" => ConditionOperator.EndsWith,
-        "not-end-with" => ConditionOperator.DoesNotEndWith,
-        "on" => ConditionOperator.On,
-        "on-or-before" => ConditionOperator.OnOrBefore,
-        "on-or-after" => ConditionOperator.OnOrAfter,
-        "not-on" => ConditionOperator.NotOn,
-        "today" => ConditionOperator.Today,
-        "yesterday" => ConditionOperator.Yesterday,
-        "tomorrow" => ConditionOperator.Tomorrow,
-        "last-x-days" => ConditionOperator.LastXDays,
-        "next-x-days" => ConditionOperator.NextXDays,
-        "last-x-hours" => ConditionOperator.LastXHours,
-        "next-x-hours" => ConditionOperator.NextXHours,
-        "olderthan-x-days" => ConditionOperator.OlderThanXDays,
-        "olderthan-x-hours" => ConditionOperator.OlderThanXHours,
-        "olderthan-x-minutes" => ConditionOperator.OlderThanXMinutes,
-        "olderthan-x-months" => ConditionOperator.OlderThanXMonths,
-        "eq-userid" => ConditionOperator.EqualUserId,
-        "ne-userid" => ConditionOperator.NotEqualUserId,
-        "eq-businessid" => ConditionOperator.EqualBusinessId,
-        "ne-businessid" => ConditionOperator.NotEqualBusinessId,
-        "eq-userteams" => ConditionOperator.EqualUserTeams,
-        "eq-useroruserteams" => ConditionOperator.EqualUserOrUserTeams,
-        "contain-values" => ConditionOperator.ContainValues,
-        "not-contain-values" => ConditionOperator.DoesNotContainValues,
-        _ => throw new NotSupportedException($"The emulator does not run the FetchXML condition operator '{op}'."),
-    };
 
     private static string? Attr(XElement element, string name) => element.Attribute(name)?.Value;
 
