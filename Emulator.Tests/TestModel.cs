@@ -8,7 +8,8 @@ namespace CrmTeamSelling.Emulator.Tests;
 
 /// <summary>
 /// A small solution built in code: a custom child table of opportunity ("test_member": one row per
-/// opportunity and user, parental to opportunity), a global choice, a custom API and a role.
+/// opportunity and user, parental to opportunity; an account with members cannot be deleted), a global
+/// choice, a custom API and a role.
 /// </summary>
 internal static class TestModel
 {
@@ -39,6 +40,7 @@ internal static class TestModel
                     new ColumnModel { LogicalName = "test_name", Type = "nvarchar", MaxLength = 100, RequiredLevel = RequiredLevel.ApplicationRequired },
                     new ColumnModel { LogicalName = "test_opportunityid", Type = "lookup", RequiredLevel = RequiredLevel.SystemRequired },
                     new ColumnModel { LogicalName = "test_userid", Type = "lookup" },
+                    new ColumnModel { LogicalName = "test_accountid", Type = "lookup" },
                     new ColumnModel { LogicalName = "test_level", Type = "picklist", GlobalOptionSetName = "test_level" },
                     new ColumnModel { LogicalName = "test_hours", Type = "int", MinValue = 0, MaxValue = 100 },
                     new ColumnModel { LogicalName = "test_notes", Type = "ntext", MaxLength = 2000 },
@@ -63,6 +65,13 @@ internal static class TestModel
                 SchemaName = "test_opportunity_test_member", Type = RelationshipType.OneToMany,
                 ReferencedEntity = "opportunity", ReferencedAttribute = "opportunityid", ReferencingEntity = Member, ReferencingAttribute = "test_opportunityid",
                 Cascade = new CascadeModel { Assign = "Cascade", Delete = "Cascade", Reparent = "Cascade", Share = "Cascade", Unshare = "Cascade" },
+            },
+            new RelationshipModel
+            {
+                // An account with members cannot be deleted: the Restrict delete behaviour.
+                SchemaName = "test_account_test_member", Type = RelationshipType.OneToMany,
+                ReferencedEntity = "account", ReferencedAttribute = "accountid", ReferencingEntity = Member, ReferencingAttribute = "test_accountid",
+                Cascade = new CascadeModel { Delete = "Restrict" },
             },
             new RelationshipModel
             {

@@ -124,8 +124,13 @@ internal sealed class RecordWriter
         return id;
     }
 
-    /// <summary>Updates a row. Returns the row as stored before the update.</summary>
-    public Entity Update(Actor actor, Entity target, ConcurrencyBehavior concurrency = ConcurrencyBehavior.Default)
+    /// <summary>
+    /// Updates a row; an owner in <paramref name="target"/> is written as it is (the Assign message, its cascade
+    /// and its privilege are the caller's business: see <see cref="OwnerChangeOf"/>). <paramref name="demandAssign"/>
+    /// also demands the Assign privilege on the row, for an update whose owner change the platform writes afterwards.
+    /// Returns the row as stored before the update.
+    /// </summary>
+    public Entity Update(Actor actor, Entity target, ConcurrencyBehavior concurrency = ConcurrencyBehavior.Default, bool demandAssign = false)
     {
         var table = Validator.RequireTable(target.LogicalName);
         var id = IdOf(table, target);
@@ -134,6 +139,10 @@ internal sealed class RecordWriter
         if (!actor.IsSystem)
         {
             runtime.Access.Demand(actor.UserId, PrivilegeAction.Write, table, existing);
+            if (demandAssign)
+            {
+                runtime.Access.Demand(actor.UserId, PrivilegeAction.Assign, table, existing);
+            }
         }
 
         var candidate = new Entity(table.LogicalName, id);
@@ -166,7 +175,6 @@ internal sealed class RecordWriter
             }
 
             SetOwner(row, owner);
-            CascadeAssign(table, existing, owner);
         }
 
         if (!actor.IsSystem)
@@ -188,18 +196,67 @@ internal sealed class RecordWriter
         return existing;
     }
 
-    public void Delete(Actor actor, EntityReference target, ConcurrencyBehavior concurrency = ConcurrencyBehavior.Default)
+    /// <summary>
+    /// The checks of a Delete that come before its cascades: the row exists, its row version matches when
+    /// asked, and the caller may delete it. Returns the row.
+    /// </summary>
+    public (Entity Row, TableMetadata Table) CheckDelete(Actor actor, EntityReference target, ConcurrencyBehavior concurrency = ConcurrencyBehavior.Default)
     {
-        var table = Validator.RequireTable(target.LogicalName);
-        var id = Validator.ResolveId(target);
-        var existing = Store.Find(table.LogicalName, id) ?? throw DataverseFault.DoesNotExist(table.LogicalName, id);
+        var (existing, table) = RequireRow(target);
         CheckRowVersion(table, existing, target.RowVersion, concurrency);
         if (!actor.IsSystem)
         {
             runtime.Access.Demand(actor.UserId, PrivilegeAction.Delete, table, existing);
         }
 
-        DeleteWithCascades(table, existing, new HashSet<Guid>());
+        return (existing, table);
+    }
+
+    /// <summary>
+    /// Removes a row whose cascades have run: its many-to-many links and its shares go with it. The one-to-many
+    /// children were deleted or unlinked before, each through its own pipeline (see Pipeline/Cascades).
+    /// </summary>
+    public void RemoveRow(TableMetadata table, Guid id)
+    {
+        if (Store.Find(table.LogicalName, id) is null)
+        {
+            throw DataverseFault.DoesNotExist(table.LogicalName, id);
+        }
+
+        foreach (var relationship in runtime.Metadata.Relationships.Where(r => r.Kind == RelationshipKind.ManyToMany && (r.Entity1 == table.LogicalName || r.Entity2 == table.LogicalName)))
+        {
+            foreach (var link in Store.Rows(relationship.IntersectEntity).Where(l =>
+                (relationship.Entity1 == table.LogicalName && l.GetAttributeValue<Guid>(relationship.Entity1IntersectAttribute) == id)
+                || (relationship.Entity2 == table.LogicalName && l.GetAttributeValue<Guid>(relationship.Entity2IntersectAttribute) == id)).ToList())
+            {
+                Store.Remove(relationship.IntersectEntity, link.Id, Transaction);
+            }
+        }
+
+        runtime.Sharing.RemoveRow(table.LogicalName, id, Transaction);
+        Store.Remove(table.LogicalName, id, Transaction);
+    }
+
+    /// <summary>
+    /// The new owner an Update's Target gives a user- or team-owned row, when it differs from the stored owner;
+    /// null when the Target leaves the owner as it is.
+    /// </summary>
+    public EntityReference? OwnerChangeOf(TableMetadata table, Entity target, Entity existing)
+        => table.Ownership == TableOwnership.UserOwned
+            && target.Attributes.TryGetValue("ownerid", out var value) && value is EntityReference owner
+            && owner.Id != existing.GetAttributeValue<EntityReference>("ownerid")?.Id
+            ? owner
+            : null;
+
+    /// <summary>Throws unless <paramref name="owner"/> is an existing user or team: the only principals that own rows.</summary>
+    public void RequireOwner(EntityReference owner)
+    {
+        if (owner.LogicalName is not (StandardTables.SystemUser or StandardTables.Team))
+        {
+            throw DataverseFault.InvalidArgument($"The owner of a row is a systemuser or a team, not a '{owner.LogicalName}'.");
+        }
+
+        _ = Store.Find(owner.LogicalName, owner.Id) ?? throw DataverseFault.DoesNotExist(owner.LogicalName, owner.Id);
     }
 
     /// <summary>
@@ -303,12 +360,8 @@ internal sealed class RecordWriter
     /// <summary>Sets ownerid and the owning business unit, user and team columns that follow from it.</summary>
     private void SetOwner(Entity row, EntityReference owner)
     {
-        if (owner.LogicalName is not (StandardTables.SystemUser or StandardTables.Team))
-        {
-            throw DataverseFault.InvalidArgument($"The owner of a row is a systemuser or a team, not a '{owner.LogicalName}'.");
-        }
-
-        var ownerRow = Store.Find(owner.LogicalName, owner.Id) ?? throw DataverseFault.DoesNotExist(owner.LogicalName, owner.Id);
+        RequireOwner(owner);
+        var ownerRow = Store.Find(owner.LogicalName, owner.Id)!;
         row["ownerid"] = new EntityReference(owner.LogicalName, owner.Id);
         row["owningbusinessunit"] = new EntityReference(StandardTables.BusinessUnit, ownerRow.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? runtime.RootBusinessUnitId);
         row.Attributes.Remove("owninguser");
@@ -316,100 +369,46 @@ internal sealed class RecordWriter
         row[owner.LogicalName == StandardTables.Team ? "owningteam" : "owninguser"] = new EntityReference(owner.LogicalName, owner.Id);
     }
 
-    /// <summary>Assign cascades to children along relationships whose Assign cascade is Cascade, Active or UserOwned.</summary>
-    private void CascadeAssign(TableMetadata table, Entity parentBefore, EntityReference newOwner)
+    /// <summary>
+    /// The children an Assign of <paramref name="parent"/> (as stored before it) to <paramref name="newOwner"/>
+    /// cascades to: user- or team-owned children along relationships whose Assign cascade is Cascade (all),
+    /// Active (active children only) or UserOwned (children the parent's previous owner owns); children the new
+    /// owner already owns are left alone.
+    /// </summary>
+    public IReadOnlyList<EntityReference> AssignCascadeChildren(TableMetadata table, Entity parent, EntityReference newOwner)
     {
-        var previousOwner = parentBefore.GetAttributeValue<EntityReference>("ownerid");
+        var previousOwner = parent.GetAttributeValue<EntityReference>("ownerid");
+        var children = new List<EntityReference>();
         foreach (var relationship in runtime.Metadata.ChildRelationshipsOf(table.LogicalName).Where(r => r.Cascade.Assign is CascadeType.Cascade or CascadeType.Active or CascadeType.UserOwned))
         {
-            var childTable = runtime.Metadata.FindTable(relationship.ReferencingEntity);
-            if (childTable?.Ownership != TableOwnership.UserOwned)
+            if (runtime.Metadata.FindTable(relationship.ReferencingEntity)?.Ownership != TableOwnership.UserOwned)
             {
                 continue;
             }
 
-            foreach (var child in ChildrenOf(relationship, parentBefore).ToList())
+            foreach (var child in ChildrenOf(relationship, parent))
             {
-                var cascade = relationship.Cascade.Assign switch
+                var cascades = relationship.Cascade.Assign switch
                 {
                     CascadeType.Active => child.GetAttributeValue<OptionSetValue>("statecode") is null or { Value: 0 },
                     CascadeType.UserOwned => child.GetAttributeValue<EntityReference>("ownerid")?.Id == previousOwner?.Id,
                     _ => true,
                 };
-                if (!cascade || child.GetAttributeValue<EntityReference>("ownerid")?.Id == newOwner.Id)
+                if (cascades && child.GetAttributeValue<EntityReference>("ownerid")?.Id != newOwner.Id && children.All(c => c.Id != child.Id))
                 {
-                    continue;
+                    children.Add(new EntityReference(child.LogicalName, child.Id));
                 }
-
-                var updated = Values.CloneEntity(child);
-                SetOwner(updated, newOwner);
-                updated["versionnumber"] = Store.NextRowVersion();
-                Store.Put(updated, Transaction);
-                CascadeAssign(childTable, child, newOwner);
             }
         }
+
+        return children;
     }
 
-    private IEnumerable<Entity> ChildrenOf(RelationshipMetadata relationship, Entity parent)
+    /// <summary>The rows whose lookup of <paramref name="relationship"/> points at <paramref name="parent"/>.</summary>
+    public IEnumerable<Entity> ChildrenOf(RelationshipMetadata relationship, Entity parent)
         => Store.Rows(relationship.ReferencingEntity).Where(child =>
             child.Attributes.TryGetValue(relationship.ReferencingAttribute, out var value) && value is EntityReference reference
             && reference.Id == parent.Id && reference.LogicalName == relationship.ReferencedEntity);
-
-    /// <summary>Deletes a row and applies each relationship's Delete cascade to its children: delete, clear the lookup, or refuse.</summary>
-    private void DeleteWithCascades(TableMetadata table, Entity row, HashSet<Guid> deleting)
-    {
-        if (!deleting.Add(row.Id))
-        {
-            return;
-        }
-
-        foreach (var relationship in runtime.Metadata.ChildRelationshipsOf(table.LogicalName))
-        {
-            var children = ChildrenOf(relationship, row).Where(c => !deleting.Contains(c.Id)).ToList();
-            if (children.Count == 0)
-            {
-                continue;
-            }
-
-            switch (relationship.Cascade.Delete)
-            {
-                case CascadeType.Restrict:
-                    throw DataverseFault.Create(ErrorCodes.CannotDeleteDueToAssociation,
-                        $"The record cannot be deleted because it is associated with another record: {children.Count} '{relationship.ReferencingEntity}' row(s) refer to it through '{relationship.SchemaName}', whose delete behaviour is Restrict.");
-                case CascadeType.Cascade:
-                    var childTable = runtime.Metadata.FindTable(relationship.ReferencingEntity)!;
-                    foreach (var child in children)
-                    {
-                        DeleteWithCascades(childTable, child, deleting);
-                    }
-
-                    break;
-                default:
-                    foreach (var child in children)
-                    {
-                        var unlinked = Values.CloneEntity(child);
-                        unlinked.Attributes.Remove(relationship.ReferencingAttribute);
-                        unlinked["versionnumber"] = Store.NextRowVersion();
-                        Store.Put(unlinked, Transaction);
-                    }
-
-                    break;
-            }
-        }
-
-        foreach (var relationship in runtime.Metadata.Relationships.Where(r => r.Kind == RelationshipKind.ManyToMany && (r.Entity1 == table.LogicalName || r.Entity2 == table.LogicalName)))
-        {
-            foreach (var link in Store.Rows(relationship.IntersectEntity).Where(l =>
-                (relationship.Entity1 == table.LogicalName && l.GetAttributeValue<Guid>(relationship.Entity1IntersectAttribute) == row.Id)
-                || (relationship.Entity2 == table.LogicalName && l.GetAttributeValue<Guid>(relationship.Entity2IntersectAttribute) == row.Id)).ToList())
-            {
-                Store.Remove(relationship.IntersectEntity, link.Id, Transaction);
-            }
-        }
-
-        runtime.Sharing.RemoveRow(table.LogicalName, row.Id, Transaction);
-        Store.Remove(table.LogicalName, row.Id, Transaction);
-    }
 
     /// <summary>Adds N:N links; an existing link is a duplicate key, as in Dataverse.</summary>
     public void Associate(Actor actor, RelationshipMetadata relationship, EntityReference target, IEnumerable<EntityReference> related, EntityRole? role)

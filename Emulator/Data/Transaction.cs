@@ -13,6 +13,7 @@ internal sealed class Transaction
 {
     private readonly List<Action> undo = new();
     private readonly List<AsyncJob> pendingJobs = new();
+    private readonly HashSet<(string Table, Guid Id)> deletesInProgress = new();
 
     public Exception? DoomedBy { get; private set; }
 
@@ -23,6 +24,15 @@ internal sealed class Transaction
     public void Enqueue(AsyncJob job) => pendingJobs.Add(job);
 
     public void Doom(Exception cause) => DoomedBy ??= cause;
+
+    /// <summary>
+    /// Marks a row whose Delete has started its cascades: the cascades of its children must not act on it
+    /// again (a cycle of relationships, or a row under two parents being deleted). Kept with the transaction,
+    /// so a rolled-back delete leaves no mark behind.
+    /// </summary>
+    public void MarkDeleteInProgress(string table, Guid id) => deletesInProgress.Add((table, id));
+
+    public bool IsDeleteInProgress(string table, Guid id) => deletesInProgress.Contains((table, id));
 
     /// <summary>Undoes every change, newest first, and forgets the pending asynchronous work.</summary>
     public void Rollback()

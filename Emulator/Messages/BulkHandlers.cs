@@ -67,12 +67,16 @@ internal sealed class ExecuteMultipleHandler : MessageHandler
 }
 
 /// <summary>
-/// CreateMultiple and UpdateMultiple: one transaction for all rows (any failure rolls every row back);
-/// each row goes through the Create or Update pipeline, so steps registered on Create or Update run
-/// for each row, as Dataverse's merged pipelines do.
+/// CreateMultiple and UpdateMultiple: one transaction for all rows (any failure rolls every row back); each
+/// row goes through the Create or Update pipeline, so steps registered on Create or Update run for each row,
+/// as Dataverse's merged pipelines do. Steps on the bulk message itself run once, with the image arrays
+/// (PreEntityImagesCollection, PostEntityImagesCollection) in the order of Targets.
 /// </summary>
 internal abstract class MultipleHandler : MessageHandler
 {
+    /// <summary>The single message each row runs: Create or Update.</summary>
+    protected abstract string RowMessage { get; }
+
     public override void Prepare(Operation operation)
     {
         var targets = Required<EntityCollection>(operation, "Targets");
@@ -91,19 +95,41 @@ internal abstract class MultipleHandler : MessageHandler
         operation.Runtime.Writer.Validator.RequireTable(name);
         operation.PrimaryEntityName = name;
     }
+
+    /// <summary>Runs one row's single message in the bulk operation, with the bulk request's other parameters (ConcurrencyBehavior...).</summary>
+    protected OrganizationResponse RunRow(Operation operation, Entity target)
+    {
+        var row = new OrganizationRequest(RowMessage);
+        foreach (var parameter in operation.Input.Where(p => p.Key != "Targets"))
+        {
+            row.Parameters[parameter.Key] = parameter.Value;
+        }
+
+        row.Parameters["Target"] = target;
+        return operation.Runtime.RunMessage(row, operation.Frame with { Origin = CallOrigin.BulkRow });
+    }
 }
 
 internal sealed class CreateMultipleHandler : MultipleHandler
 {
     public override string MessageName => "CreateMultiple";
 
+    protected override string RowMessage => "Create";
+
     public override void Execute(Operation operation)
     {
         var targets = Required<EntityCollection>(operation, "Targets");
-        var ids = targets.Entities
-            .Select(target => (Guid)operation.Runtime.RunMessage(new CreateRequest { Target = target }, operation.Frame).Results["id"])
-            .ToArray();
+        var ids = new Guid[targets.Entities.Count];
+        for (var index = 0; index < ids.Length; index++)
+        {
+            var target = targets.Entities[index];
+            ids[index] = (Guid)RunRow(operation, target).Results["id"];
+            // As for Create, post-operation steps see each new row's id on its Target.
+            target.Id = ids[index];
+        }
+
         operation.Output["Ids"] = ids;
+        operation.BulkImageTargets = ids.Select(id => (EntityReference?)new EntityReference(targets.EntityName, id)).ToList();
     }
 
     protected override OrganizationResponse NewResponse() => new CreateMultipleResponse();
@@ -113,13 +139,23 @@ internal sealed class UpdateMultipleHandler : MultipleHandler
 {
     public override string MessageName => "UpdateMultiple";
 
+    protected override string RowMessage => "Update";
+
+    public override void Prepare(Operation operation)
+    {
+        base.Prepare(operation);
+        var targets = Required<EntityCollection>(operation, "Targets");
+        var table = operation.Runtime.Writer.Validator.RequireTable(targets.EntityName);
+        operation.BulkImageTargets = targets.Entities
+            .Select(target => (EntityReference?)new EntityReference(table.LogicalName, operation.Runtime.Writer.IdOf(table, target)))
+            .ToList();
+    }
+
     public override void Execute(Operation operation)
     {
-        var targets = Required<EntityCollection>(operation, "Targets");
-        var concurrency = Optional<ConcurrencyBehavior>(operation, "ConcurrencyBehavior");
-        foreach (var target in targets.Entities)
+        foreach (var target in Required<EntityCollection>(operation, "Targets").Entities)
         {
-            operation.Runtime.RunMessage(new UpdateRequest { Target = target, ConcurrencyBehavior = concurrency }, operation.Frame);
+            RunRow(operation, target);
         }
     }
 

@@ -19,16 +19,38 @@ internal abstract class MessageHandler
     /// <summary>False for ExecuteMultiple: each request it carries runs in its own transaction.</summary>
     public virtual bool IsTransactional => true;
 
+    /// <summary>
+    /// The message the pipeline runs for a request: the steps registered on it fire, and it is the context's
+    /// MessageName. The request's own name, except where Dataverse runs another message (SetState).
+    /// </summary>
+    public virtual string PipelineMessageName(string requestName) => requestName;
+
     public virtual void Prepare(Operation operation)
     {
     }
+
+    /// <summary>
+    /// The platform's work between stage 10 and the first stage 20, inside the transaction (Delete: its checks
+    /// and cascades). Nothing for most messages.
+    /// </summary>
+    public virtual void BeforePreOperation(Operation operation)
+    {
+    }
+
+    /// <summary>
+    /// The runs of stages 20, 30 and 40 the request makes, each prepared by its action (evaluated after
+    /// stage 10): one run for every message except an Update that Dataverse splits in two.
+    /// </summary>
+    public virtual IReadOnlyList<Action> Passes(Operation operation) => SinglePass;
+
+    protected static readonly IReadOnlyList<Action> SinglePass = new Action[] { () => { } };
 
     public abstract void Execute(Operation operation);
 
     public OrganizationResponse CreateResponse(Operation operation)
     {
         var response = NewResponse();
-        response.ResponseName = operation.MessageName;
+        response.ResponseName = operation.RequestName;
         response.Results = Values.CloneParameters(operation.Output);
         RenameResults(response.Results);
         return response;
@@ -83,7 +105,7 @@ internal sealed class MessageHandlers
             new CreateHandler(), new RetrieveHandler(), new UpdateHandler(), new DeleteHandler(), new RetrieveMultipleHandler(),
             new AssociateHandler(), new DisassociateHandler(), new ExecuteMultipleHandler(), new CreateMultipleHandler(),
             new UpdateMultipleHandler(), new UpsertHandler(), new SetStateHandler(), new WhoAmIHandler(), new GrantAccessHandler(),
-            new ModifyAccessHandler(), new RevokeAccessHandler(), new RetrievePrincipalAccessHandler(),
+            new ModifyAccessHandler(), new RevokeAccessHandler(), new RetrievePrincipalAccessHandler(), new AssignHandler(),
         }.ToDictionary(h => h.MessageName, StringComparer.Ordinal);
     }
 

@@ -134,7 +134,11 @@ internal sealed class EmulatorRuntime
         }
     }
 
-    /// <summary>Runs a message through stages 10, 20, 30 and 40, in the running transaction or in its own.</summary>
+    /// <summary>
+    /// Runs a message through stages 10, 20, 30 and 40, in the running transaction or in its own. A message the
+    /// platform generates (<see cref="CallFrame.IsPlatformGenerated"/>) runs as a child pipeline: stages 20 to 40
+    /// only, always inside the transaction of the operation that generated it.
+    /// </summary>
     public OrganizationResponse RunMessage(OrganizationRequest request, CallFrame frame)
     {
         if (string.IsNullOrWhiteSpace(request.RequestName))
@@ -153,16 +157,30 @@ internal sealed class EmulatorRuntime
             throw NoActiveTransaction(scope.Transaction.DoomedBy);
         }
 
+        if (frame.Origin != CallOrigin.BulkRow && BulkMessageMergedWith(request) is { } bulkMessage)
+        {
+            return RunAsBulkOfOne(request, bulkMessage, frame);
+        }
+
         var handler = handlers.For(request.RequestName);
         var input = Values.CloneParameters(request.Parameters);
         var operation = new Operation(this, handler, request.RequestName, input, frame);
         handler.Prepare(operation);
         scope.Statistics.EntityName ??= operation.PrimaryEntityName;
 
+        if (frame.IsPlatformGenerated && scope.Transaction is null)
+        {
+            throw new InvalidOperationException($"The platform generated {request.RequestName} outside any transaction: generated messages run inside the operation that generates them.");
+        }
+
         var ownsTransaction = scope.Transaction is null && handler.IsTransactional;
         try
         {
-            RunStage(operation, PipelineStage.PreValidation, isInTransaction: scope.Transaction is not null);
+            if (!frame.IsPlatformGenerated)
+            {
+                RunStage(operation, PipelineStage.PreValidation, isInTransaction: scope.Transaction is not null);
+            }
+
             if (ownsTransaction)
             {
                 scope.Transaction = new Transaction();
@@ -170,12 +188,20 @@ internal sealed class EmulatorRuntime
 
             try
             {
-                operation.CapturePreImage();
-                RunStage(operation, PipelineStage.PreOperation, isInTransaction: scope.Transaction is not null);
-                handler.Execute(operation);
-                operation.CapturePostImage();
-                RunStage(operation, PipelineStage.PostOperation, isInTransaction: scope.Transaction is not null);
-                QueueAsynchronousSteps(operation);
+                handler.BeforePreOperation(operation);
+                var passes = handler.Passes(operation);
+                for (var pass = 0; pass < passes.Count; pass++)
+                {
+                    operation.PassIndex = pass;
+                    passes[pass]();
+                    operation.CapturePreImage();
+                    RunStage(operation, PipelineStage.PreOperation, isInTransaction: scope.Transaction is not null);
+                    handler.Execute(operation);
+                    operation.CapturePostImage();
+                    RunStage(operation, PipelineStage.PostOperation, isInTransaction: scope.Transaction is not null);
+                    QueueAsynchronousSteps(operation);
+                }
+
                 if (ownsTransaction)
                 {
                     var transaction = scope.Transaction!;
@@ -215,6 +241,54 @@ internal sealed class EmulatorRuntime
         }
 
         return handler.CreateResponse(operation);
+    }
+
+    /// <summary>Runs a message the platform generates to complete <paramref name="parent"/>, as its child pipeline.</summary>
+    public OrganizationResponse RunPlatformMessage(OrganizationRequest request, Operation parent, CallOrigin origin)
+        => RunMessage(request, CallFrame.ForPlatform(parent.Frame, parent.PlatformContext(), origin));
+
+    /// <summary>
+    /// Dataverse merges the pipelines of Create and CreateMultiple, and of Update and UpdateMultiple, for the
+    /// tables that support the bulk messages (every custom table; some standard ones, which the emulator does
+    /// not list): a single Create or Update also raises the bulk event, with Targets holding that one row.
+    /// The bulk message to run for <paramref name="request"/>, or null when none (not Create or Update, a
+    /// standard table, or no step registered on the bulk message of the table, so nothing would differ).
+    /// </summary>
+    private string? BulkMessageMergedWith(OrganizationRequest request)
+    {
+        var bulkMessage = request.RequestName switch
+        {
+            "Create" => "CreateMultiple",
+            "Update" => "UpdateMultiple",
+            _ => null,
+        };
+        if (bulkMessage is null || !request.Parameters.TryGetValue("Target", out var value) || value is not Entity target
+            || Metadata.FindTable(target.LogicalName) is not { IsCustom: true } table)
+        {
+            return null;
+        }
+
+        return Plugins.HasStepsFor(bulkMessage, table.LogicalName) ? bulkMessage : null;
+    }
+
+    /// <summary>Runs a single Create or Update as its bulk message with one row, and answers as the single message.</summary>
+    private OrganizationResponse RunAsBulkOfOne(OrganizationRequest request, string bulkMessage, CallFrame frame)
+    {
+        var target = (Entity)request.Parameters["Target"];
+        var bulk = new OrganizationRequest(bulkMessage);
+        foreach (var parameter in request.Parameters.Where(p => p.Key != "Target"))
+        {
+            bulk.Parameters[parameter.Key] = parameter.Value;
+        }
+
+        bulk.Parameters["Targets"] = new EntityCollection(new List<Entity> { target }) { EntityName = target.LogicalName };
+        var results = RunMessage(bulk, frame).Results;
+        if (request.RequestName == "Create")
+        {
+            return new Microsoft.Xrm.Sdk.Messages.CreateResponse { ResponseName = request.RequestName, Results = { ["id"] = ((Guid[])results["Ids"])[0] } };
+        }
+
+        return new Microsoft.Xrm.Sdk.Messages.UpdateResponse { ResponseName = request.RequestName };
     }
 
     private static FaultException<OrganizationServiceFault> NoActiveTransaction(Exception cause)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CrmTeamSelling.Emulator.Data;
 using CrmTeamSelling.Emulator.Messages;
@@ -17,12 +18,16 @@ internal sealed class Operation
     private Entity? preImageRow;
     private bool preImageCaptured;
     private Entity? postImageRow;
+    private IReadOnlyList<Entity?> bulkPreImageRows = Array.Empty<Entity?>();
+    private IReadOnlyList<Entity?> bulkPostImageRows = Array.Empty<Entity?>();
+    private PluginExecutionContext? platformContext;
 
-    public Operation(EmulatorRuntime runtime, MessageHandler handler, string messageName, ParameterCollection input, CallFrame frame)
+    public Operation(EmulatorRuntime runtime, MessageHandler handler, string requestName, ParameterCollection input, CallFrame frame)
     {
         this.runtime = runtime;
         Handler = handler;
-        MessageName = messageName;
+        RequestName = requestName;
+        MessageName = handler.PipelineMessageName(requestName);
         Input = input;
         Frame = frame;
         OperationCreatedOn = runtime.UtcNow();
@@ -30,6 +35,10 @@ internal sealed class Operation
 
     public MessageHandler Handler { get; }
 
+    /// <summary>The message the caller asked for (the response's name).</summary>
+    public string RequestName { get; }
+
+    /// <summary>The message the pipeline runs: whose steps fire, the context's MessageName.</summary>
     public string MessageName { get; }
 
     public ParameterCollection Input { get; }
@@ -47,6 +56,18 @@ internal sealed class Operation
 
     /// <summary>The row pre and post images are taken from; null for messages without images.</summary>
     public EntityReference? ImageTarget { get; set; }
+
+    /// <summary>
+    /// CreateMultiple and UpdateMultiple: the row of each entry of Targets, in order, for the image arrays
+    /// (PreEntityImagesCollection, PostEntityImagesCollection) their steps receive; a null entry has no row yet.
+    /// </summary>
+    public IReadOnlyList<EntityReference?>? BulkImageTargets { get; set; }
+
+    /// <summary>
+    /// Which run of stages 20 to 40 this is. Dataverse runs an Update that changes state or status together
+    /// with other columns twice: once for the other columns, then once for statecode and statuscode.
+    /// </summary>
+    public int PassIndex { get; set; }
 
     public Guid OperationId { get; } = Guid.NewGuid();
 
@@ -79,17 +100,22 @@ internal sealed class Operation
         return false;
     }
 
-    /// <summary>Takes the pre-image row: the stored row as it is before the main operation.</summary>
+    /// <summary>Takes the pre-image row(s): the stored row(s) as they are before the main operation.</summary>
     public void CapturePreImage()
     {
-        preImageRow = ImageTarget is null ? null : runtime.Store.Find(ImageTarget.LogicalName, ImageTarget.Id) is { } row ? Values.CloneEntity(row) : null;
+        preImageRow = StoredCopy(ImageTarget);
+        bulkPreImageRows = BulkImageTargets?.Select(StoredCopy).ToList() ?? (IReadOnlyList<Entity?>)Array.Empty<Entity?>();
         preImageCaptured = true;
     }
 
     public void CapturePostImage()
     {
-        postImageRow = ImageTarget is null ? null : runtime.Store.Find(ImageTarget.LogicalName, ImageTarget.Id) is { } row ? Values.CloneEntity(row) : null;
+        postImageRow = StoredCopy(ImageTarget);
+        bulkPostImageRows = BulkImageTargets?.Select(StoredCopy).ToList() ?? (IReadOnlyList<Entity?>)Array.Empty<Entity?>();
     }
+
+    private Entity? StoredCopy(EntityReference? reference)
+        => reference is not null && runtime.Store.Find(reference.LogicalName, reference.Id) is { } row ? Values.CloneEntity(row) : null;
 
     /// <summary>
     /// The context for one step. Synchronous steps share this operation's parameter collections;
@@ -102,23 +128,42 @@ internal sealed class Operation
             CapturePreImage();
         }
 
-        var preImages = new EntityImageCollection();
-        var postImages = new EntityImageCollection();
-        foreach (var image in step.Registration.Images)
-        {
-            if (image.ImageType is ImageType.PreImage or ImageType.Both && preImageRow is not null)
-            {
-                preImages[image.Name] = Project(preImageRow, image);
-            }
+        var images = step.Registration.Images;
+        var withPostImages = stage == PipelineStage.PostOperation;
+        return NewContext(
+            userId: step.Registration.ImpersonatingUserId ?? Frame.UserId,
+            stage,
+            isInTransaction,
+            mode,
+            snapshot,
+            owningExtension: new EntityReference("sdkmessageprocessingstep", step.Registration.Id) { Name = step.DisplayName },
+            preImages: ImagesOf(preImageRow, images, ImageType.PreImage),
+            postImages: withPostImages ? ImagesOf(postImageRow, images, ImageType.PostImage) : new EntityImageCollection(),
+            preImagesCollection: bulkPreImageRows.Select(row => ImagesOf(row, images, ImageType.PreImage)).ToArray(),
+            postImagesCollection: withPostImages ? bulkPostImageRows.Select(row => ImagesOf(row, images, ImageType.PostImage)).ToArray() : Array.Empty<EntityImageCollection>());
+    }
 
-            if (image.ImageType is ImageType.PostImage or ImageType.Both && stage == PipelineStage.PostOperation && postImageRow is not null)
-            {
-                postImages[image.Name] = Project(postImageRow, image);
-            }
-        }
+    /// <summary>
+    /// This operation as the ParentContext of a message the platform runs to complete it (a cascade to a
+    /// child row, the Assign inside an Update...): the context of its main operation (stage 30), without
+    /// images or a step of its own. Its parameter collections are the operation's own.
+    /// </summary>
+    public PluginExecutionContext PlatformContext()
+        => platformContext ??= NewContext(
+            Frame.UserId,
+            PipelineStage.MainOperation,
+            isInTransaction: Transaction is not null,
+            mode: 0,
+            snapshot: false,
+            owningExtension: new EntityReference("sdkmessageprocessingstep", Guid.Empty),
+            preImages: new EntityImageCollection(),
+            postImages: new EntityImageCollection(),
+            preImagesCollection: Array.Empty<EntityImageCollection>(),
+            postImagesCollection: Array.Empty<EntityImageCollection>());
 
-        var userId = step.Registration.ImpersonatingUserId ?? Frame.UserId;
-        return new PluginExecutionContext
+    private PluginExecutionContext NewContext(Guid userId, int stage, bool isInTransaction, int mode, bool snapshot, EntityReference owningExtension,
+        EntityImageCollection preImages, EntityImageCollection postImages, EntityImageCollection[] preImagesCollection, EntityImageCollection[] postImagesCollection)
+        => new()
         {
             Mode = mode,
             Depth = Frame.Depth,
@@ -136,7 +181,9 @@ internal sealed class Operation
             OrganizationName = runtime.Options.OrganizationName,
             PreEntityImages = preImages,
             PostEntityImages = postImages,
-            OwningExtension = new EntityReference("sdkmessageprocessingstep", step.Registration.Id) { Name = step.DisplayName },
+            PreEntityImagesCollection = preImagesCollection,
+            PostEntityImagesCollection = postImagesCollection,
+            OwningExtension = owningExtension,
             CorrelationId = Frame.CorrelationId,
             IsInTransaction = isInTransaction,
             OperationId = OperationId,
@@ -145,6 +192,22 @@ internal sealed class Operation
             ParentContext = Frame.Parent!,
             AuthenticatedUserId = Frame.InitiatingUserId,
         };
+
+    /// <summary>The step's images of one kind (pre or post) taken from <paramref name="row"/>; empty when there is no row.</summary>
+    private EntityImageCollection ImagesOf(Entity? row, IReadOnlyList<StepImage> images, ImageType kind)
+    {
+        var collection = new EntityImageCollection();
+        if (row is null)
+        {
+            return collection;
+        }
+
+        foreach (var image in images.Where(i => i.ImageType == kind || i.ImageType == ImageType.Both))
+        {
+            collection[image.Name] = Project(row, image);
+        }
+
+        return collection;
     }
 
     private Entity Project(Entity row, StepImage image)

@@ -103,6 +103,8 @@ internal sealed class PluginExecutionContext : IPluginExecutionContext4
         PrimaryEntityId = PrimaryEntityId,
         PreEntityImages = CloneImages(PreEntityImages),
         PostEntityImages = CloneImages(PostEntityImages),
+        PreEntityImagesCollection = Array.ConvertAll(PreEntityImagesCollection, CloneImages),
+        PostEntityImagesCollection = Array.ConvertAll(PostEntityImagesCollection, CloneImages),
         OwningExtension = OwningExtension,
         CorrelationId = CorrelationId,
         IsInTransaction = false,

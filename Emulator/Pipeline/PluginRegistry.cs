@@ -149,6 +149,11 @@ internal sealed class PluginRegistry
             throw new InvalidOperationException($"Step {registration} ({registration.Source}) is asynchronous in stage {registration.Stage}; Dataverse runs asynchronous steps only in stage 40 (post-operation).");
         }
 
+        if (string.Equals(registration.Message, "SetState", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Step {registration} ({registration.Source}) is registered on SetState, which Dataverse does not trigger: it runs a SetStateRequest as SetStateDynamicEntity, and an Update of statecode as Update. Register the step on Update with the filtering attributes statecode and statuscode (it then runs for both), or on SetStateDynamicEntity for SetStateRequest alone.");
+        }
+
         if (registration.FilteringAttributes.Count > 0 && registration.Message is not ("Update" or "UpdateMultiple"))
         {
             throw new InvalidOperationException($"Step {registration} ({registration.Source}) has filtering attributes on the {registration.Message} message; Dataverse applies filtering attributes only to Update.");
@@ -158,7 +163,7 @@ internal sealed class PluginRegistry
         {
             var allowed = registration.Message switch
             {
-                "Create" => image.ImageType == ImageType.PostImage && registration.Stage == PipelineStage.PostOperation,
+                "Create" or "CreateMultiple" => image.ImageType == ImageType.PostImage && registration.Stage == PipelineStage.PostOperation,
                 "Delete" => image.ImageType == ImageType.PreImage,
                 _ => image.ImageType == ImageType.PreImage || registration.Stage == PipelineStage.PostOperation,
             };
@@ -176,12 +181,19 @@ internal sealed class PluginRegistry
         steps.Add(new RegisteredStep(registration, steps.Count));
     }
 
+    /// <summary>True when any step (any stage, synchronous or not) is registered on the message for the table or for every table.</summary>
+    public bool HasStepsFor(string message, string table)
+        => steps.Any(s => string.Equals(s.Registration.Message, message, StringComparison.OrdinalIgnoreCase) && AppliesTo(s, table));
+
     /// <summary>The steps for a message on a table in one stage, by rank then registration order.</summary>
     public IEnumerable<RegisteredStep> StepsFor(string message, string? table, int stage, bool asynchronous)
         => steps.Where(s => s.Registration.Stage == stage && s.Registration.IsAsynchronous == asynchronous
                 && string.Equals(s.Registration.Message, message, StringComparison.OrdinalIgnoreCase)
-                && (s.Registration.PrimaryEntity is null or "" or "none" || string.Equals(s.Registration.PrimaryEntity, table, StringComparison.Ordinal)))
+                && AppliesTo(s, table))
             .OrderBy(s => s.Registration.Rank).ThenBy(s => s.Order);
+
+    private static bool AppliesTo(RegisteredStep step, string? table)
+        => step.Registration.PrimaryEntity is null or "" or "none" || string.Equals(step.Registration.PrimaryEntity, table, StringComparison.Ordinal);
 
     /// <summary>Registers the plug-in type that is a custom API's main operation (stage 30).</summary>
     public void RegisterCustomApiPlugin(string apiName, Type pluginType)

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmTeamSelling.Emulator.Tests;
+
+/// <summary>
+/// Records the event it runs in as one line: "label|message table stage|depth n|parent message table stage|target ...|pre ...|post ...".
+/// The label is the step's unsecure configuration (a test's tag, so its lines can be found).
+/// </summary>
+public sealed class EventRecorderPlugin : IPlugin
+{
+    private readonly string label;
+
+    public EventRecorderPlugin(string unsecure)
+    {
+        label = unsecure ?? "event";
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = serviceProvider.Context();
+        var parent = context.ParentContext is { } p ? $"{p.MessageName} {p.PrimaryEntityName} {p.Stage}" : "none";
+        PluginLog.Write($"{label}|{context.MessageName} {context.PrimaryEntityName} {context.Stage}|depth {context.Depth}|parent {parent}"
+            + $"|target {Describe(context.InputParameters)}|pre {Describe(context.PreEntityImages)}|post {Describe(context.PostEntityImages)}|tx {context.IsInTransaction}");
+    }
+
+    /// <summary>The Target (or Targets, EntityMoniker, Assignee) as "column=value,..." sorted; references as their table.</summary>
+    private static string Describe(ParameterCollection input)
+    {
+        var parts = new List<string>();
+        foreach (var name in new[] { "Target", "Targets", "EntityMoniker", "Assignee", "State" })
+        {
+            if (input.TryGetValue(name, out var value))
+            {
+                parts.Add(name + ":" + value switch
+                {
+                    Entity entity => Columns(entity),
+                    EntityCollection collection => string.Join(";", collection.Entities.Select(Columns)),
+                    EntityReference reference => reference.LogicalName,
+                    OptionSetValue option => option.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    _ => value?.GetType().Name ?? "null",
+                });
+            }
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    private static string Describe(EntityImageCollection images)
+        => string.Join(" ", images.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Key + ":" + Columns(i.Value)));
+
+    internal static string Columns(Entity entity)
+        => string.Join(",", entity.Attributes
+            .Where(a => a.Key is not ("modifiedon" or "modifiedby" or "versionnumber" or "createdon" or "createdby" or "owningbusinessunit"))
+            .OrderBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => a.Key + "=" + a.Value switch
+            {
+                null => "null",
+                EntityReference reference => reference.LogicalName,
+                OptionSetValue option => option.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Guid _ => "id",
+                var other => other.ToString(),
+            }));
+}
+
+/// <summary>Counts, at the stage it runs in, the rows of the table its configuration names ("label|table") that point at the primary row through the given lookup ("label|table|lookup").</summary>
+public sealed class CountChildrenPlugin : IPlugin
+{
+    private readonly string label;
+    private readonly string table;
+    private readonly string lookup;
+
+    public CountChildrenPlugin(string unsecure)
+    {
+        var parts = unsecure.Split('|');
+        (label, table, lookup) = (parts[0], parts[1], parts[2]);
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = serviceProvider.Context();
+        var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false) };
+        query.Criteria.AddCondition(lookup, ConditionOperator.Equal, context.PrimaryEntityId);
+        var count = serviceProvider.Service(null).RetrieveMultiple(query).Entities.Count;
+        PluginLog.Write($"{label}|stage {context.Stage}|{table} children {count}");
+    }
+}
+
+/// <summary>Post-operation on a child's Delete: reads the parent its pre-image names (configuration: "label|lookup") to show the parent still exists.</summary>
+public sealed class ReadParentPlugin : IPlugin
+{
+    private readonly string label;
+    private readonly string lookup;
+
+    public ReadParentPlugin(string unsecure)
+    {
+        var parts = unsecure.Split('|');
+        (label, lookup) = (parts[0], parts[1]);
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = serviceProvider.Context();
+        var parent = context.PreEntityImages.Values.Single().GetAttributeValue<EntityReference>(lookup);
+        var name = serviceProvider.Service(null).Retrieve(parent.LogicalName, parent.Id, new ColumnSet("name")).GetAttributeValue<string>("name");
+        PluginLog.Write($"{label}|parent still there: {name}");
+    }
+}
+
+/// <summary>Writes a task (subject: its configuration) through the system service, so a test can see whether the write survives.</summary>
+public sealed class WriteTaskPlugin : IPlugin
+{
+    private readonly string subject;
+
+    public WriteTaskPlugin(string unsecure)
+    {
+        subject = unsecure;
+    }
+
+    public void Execute(IServiceProvider serviceProvider) => serviceProvider.Service(null).Create(new Entity("task") { ["subject"] = subject });
+}
