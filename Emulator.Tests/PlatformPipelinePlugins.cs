@@ -122,3 +122,28 @@ public sealed class WriteTaskPlugin : IPlugin
 
     public void Execute(IServiceProvider serviceProvider) => serviceProvider.Service(null).Create(new Entity("task") { ["subject"] = subject });
 }
+
+/// <summary>Logs the owner a step sees: "label|message table stage|parent message table|target owner|pre owner|post owner", owners as user names.</summary>
+public sealed class OwnerTracePlugin : IPlugin
+{
+    private readonly string label;
+
+    public OwnerTracePlugin(string unsecure)
+    {
+        label = unsecure;
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = serviceProvider.Context();
+        var service = serviceProvider.Service(null);
+        string NameOf(EntityReference? owner) => owner is null ? "-" : service.Retrieve(owner.LogicalName, owner.Id, new ColumnSet("fullname")).GetAttributeValue<string>("fullname");
+        var target = context.InputParameters.TryGetValue("Assignee", out var assignee)
+            ? NameOf((EntityReference)assignee)
+            : NameOf((context.InputParameters["Target"] as Entity)?.GetAttributeValue<EntityReference>("ownerid"));
+        var parent = context.ParentContext is { } p ? $"{p.MessageName} {p.PrimaryEntityName}" : "none";
+        PluginLog.Write($"{label}|{context.MessageName} {context.PrimaryEntityName} {context.Stage}|depth {context.Depth}|parent {parent}|new {target}"
+            + $"|pre {NameOf(context.PreEntityImages.Values.FirstOrDefault()?.GetAttributeValue<EntityReference>("ownerid"))}"
+            + $"|post {NameOf(context.PostEntityImages.Values.FirstOrDefault()?.GetAttributeValue<EntityReference>("ownerid"))}");
+    }
+}
