@@ -147,3 +147,22 @@ public sealed class OwnerTracePlugin : IPlugin
             + $"|post {NameOf(context.PostEntityImages.Values.FirstOrDefault()?.GetAttributeValue<EntityReference>("ownerid"))}");
     }
 }
+
+/// <summary>Counts its runs in a shared variable ("runs") and logs "label|run n", to show which runs share the shared variables.</summary>
+public sealed class SharedCounterPlugin : IPlugin
+{
+    private readonly string label;
+
+    public SharedCounterPlugin(string unsecure)
+    {
+        label = unsecure;
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var shared = serviceProvider.Context().SharedVariables;
+        var runs = (shared.TryGetValue("runs", out var value) ? (int)value : 0) + 1;
+        shared["runs"] = runs;
+        PluginLog.Write($"{label}|run {runs}");
+    }
+}
