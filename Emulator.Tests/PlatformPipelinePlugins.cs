@@ -166,3 +166,30 @@ public sealed class SharedCounterPlugin : IPlugin
         PluginLog.Write($"{label}|run {runs}");
     }
 }
+
+/// <summary>
+/// On a bulk message: logs one line per entry of Targets, "label|message stage|targets n|#i id|pre name|post name",
+/// reading the image arrays of IPluginExecutionContext4 (images named "row", column test_name).
+/// </summary>
+public sealed class BulkTargetsPlugin : IPlugin
+{
+    private readonly string label;
+
+    public BulkTargetsPlugin(string unsecure)
+    {
+        label = unsecure;
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext4)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var targets = (EntityCollection)context.InputParameters["Targets"];
+        static string NameIn(EntityImageCollection[] images, int index)
+            => index < images.Length && images[index].TryGetValue("row", out var row) ? row.GetAttributeValue<string>("test_name") ?? "-" : "none";
+        for (var index = 0; index < targets.Entities.Count; index++)
+        {
+            PluginLog.Write($"{label}|{context.MessageName} {context.Stage}|targets {targets.Entities.Count}|#{index} {targets.Entities[index].Id}"
+                + $"|pre {NameIn(context.PreEntityImagesCollection, index)}|post {NameIn(context.PostEntityImagesCollection, index)}");
+        }
+    }
+}
