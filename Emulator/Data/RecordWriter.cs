@@ -15,7 +15,8 @@ internal readonly record struct Actor(Guid UserId, bool IsSystem);
 
 /// <summary>
 /// The main operation (stage 30) of the messages that change rows: validation, security, the columns
-/// the platform sets, alternate-key uniqueness, cascades. Every change goes into the running transaction.
+/// the platform sets, alternate-key uniqueness, the children a cascade reaches (Pipeline/Cascades runs the
+/// cascades, each child through its own pipeline). Every change goes into the running transaction.
 /// </summary>
 internal sealed class RecordWriter
 {

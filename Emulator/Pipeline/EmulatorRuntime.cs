@@ -9,6 +9,7 @@ using CrmTeamSelling.Emulator.Messages;
 using CrmTeamSelling.Emulator.Metadata;
 using CrmTeamSelling.Emulator.Security;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace CrmTeamSelling.Emulator.Pipeline;
 
@@ -285,10 +286,10 @@ internal sealed class EmulatorRuntime
         var results = RunMessage(bulk, frame).Results;
         if (request.RequestName == "Create")
         {
-            return new Microsoft.Xrm.Sdk.Messages.CreateResponse { ResponseName = request.RequestName, Results = { ["id"] = ((Guid[])results["Ids"])[0] } };
+            return new CreateResponse { ResponseName = request.RequestName, Results = { ["id"] = ((Guid[])results["Ids"])[0] } };
         }
 
-        return new Microsoft.Xrm.Sdk.Messages.UpdateResponse { ResponseName = request.RequestName };
+        return new UpdateResponse { ResponseName = request.RequestName };
     }
 
     private static FaultException<OrganizationServiceFault> NoActiveTransaction(Exception cause)
