@@ -46,10 +46,10 @@ public sealed class AssignTests
         CollectionAssert.AreEqual(new[]
         {
             $"{tag}|Update opportunity 10|depth 1|parent none|new Bob After|pre Ann Before|post -",
-            $"{tag}|Update opportunity 20|depth 1|parent none|new Bob After|pre Ann Before|post -",
+            $"{tag}|Update opportunity 20|depth 1|parent Update opportunity|new Bob After|pre Ann Before|post -",
             $"{tag}|Assign opportunity 20|depth 1|parent Update opportunity|new Bob After|pre Ann Before|post -",
             $"{tag}|Assign opportunity 40|depth 1|parent Update opportunity|new Bob After|pre Ann Before|post Bob After",
-            $"{tag}|Update opportunity 40|depth 1|parent none|new Bob After|pre Ann Before|post Bob After",
+            $"{tag}|Update opportunity 40|depth 1|parent Update opportunity|new Bob After|pre Ann Before|post Bob After",
         }, PluginLog.For(tag).ToArray(), "the Update runs once (its Target keeps ownerid); its main operation runs Assign, a child pipeline at the same depth");
         Assert.AreEqual(bob.Id, crm.Get(deal).GetAttributeValue<EntityReference>("ownerid").Id);
         Assert.AreEqual("Changed hands", crm.Get(deal).GetAttributeValue<string>("name"));

@@ -33,7 +33,7 @@ public sealed class BulkEventTests
         CollectionAssert.AreEqual(new[]
         {
             $"{tag}|CreateMultiple test_member 20|depth 1|parent none|target Targets:test_name=only,test_opportunityid=opportunity|pre |post |tx True",
-            $"{tag}|Create test_member 20|depth 1|parent none|target Target:test_name=only,test_opportunityid=opportunity|pre |post |tx True",
+            $"{tag}|Create test_member 20|depth 1|parent Create test_member 10|target Target:test_name=only,test_opportunityid=opportunity|pre |post |tx True",
             $"{tag}|CreateMultiple 40|targets 1|#0 {id}|pre none|post only",
         }, PluginLog.For(tag).ToArray(), "the single Create runs inside the CreateMultiple event of its one row; after it, the row's id is on its Target");
         Assert.AreEqual("only", crm.Get(TestModel.Member, id).GetAttributeValue<string>("test_name"));

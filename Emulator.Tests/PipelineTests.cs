@@ -147,7 +147,7 @@ public sealed class PipelineTests
         var inspect = PluginLog.For(tag).Single(e => e.StartsWith("inspect", StringComparison.Ordinal));
         StringAssert.Contains(inspect, $"user={rep.Id}");
         StringAssert.Contains(inspect, $"initiating={rep.Id}");
-        StringAssert.Contains(inspect, "parent=Create/40");
+        StringAssert.Contains(inspect, "parent=Create/10", "stage 20 of the task's Create runs in the child pipeline of its stage 10");
         CollectionAssert.Contains(PluginLog.For(tag).ToList(), $"task-post|stage 40|depth 2|Create|tx True|Follow up {tag}");
     }
 
@@ -184,6 +184,49 @@ public sealed class PipelineTests
         {
             $"shared|{tag}|mode 0|hello from stage 20",
             $"shared|{tag}|mode 1|hello from stage 20",
+        }, PluginLog.For(tag).ToArray());
+    }
+
+    [TestMethod]
+    public void StagesTwentyToFortyOfCreateUpdateDeleteRunInAChildPipelineOfStageTen()
+    {
+        // "For a plug-in registered for the PreOperation or PostOperation stages to access the shared variables
+        // from a plug-in registered for the PreValidation stage that executes on Create, Update, Delete ...,
+        // you must access the ParentContext.SharedVariables collection."
+        var crm = TestModel.Emulator();
+        var tag = TestModel.NewTag("child-pipeline");
+        foreach (var stage in new[] { 10, 20, 40 })
+        {
+            crm.RegisterStep(Step<PipelineShapePlugin>("Update", "account", stage, config: tag));
+        }
+
+        var account = crm.Arrange(new Entity("account") { ["name"] = "Shaped" });
+
+        crm.System.Update(new Entity("account", account.Id) { ["name"] = "Reshaped" });
+
+        CollectionAssert.AreEqual(new[]
+        {
+            $"{tag}|stage 10|own yes|parent none|parent's no|grandparent none",
+            $"{tag}|stage 20|own no|parent Update/10|parent's yes|grandparent none",
+            $"{tag}|stage 40|own no|parent Update/10|parent's yes|grandparent none",
+        }, PluginLog.For(tag).ToArray());
+    }
+
+    [TestMethod]
+    public void OtherMessagesShareOneCollectionOfSharedVariablesAcrossTheirStages()
+    {
+        var crm = TestModel.Emulator();
+        var tag = TestModel.NewTag("one-pipeline");
+        crm.RegisterStep(Step<PipelineShapePlugin>("Assign", "opportunity", 10, config: tag));
+        crm.RegisterStep(Step<PipelineShapePlugin>("Assign", "opportunity", 40, config: tag));
+        var deal = crm.Opportunity("Assigned");
+
+        crm.System.Execute(new OrganizationRequest("Assign") { ["Target"] = deal, ["Assignee"] = crm.CreateUser("New Owner") });
+
+        CollectionAssert.AreEqual(new[]
+        {
+            $"{tag}|stage 10|own yes|parent none|parent's no|grandparent none",
+            $"{tag}|stage 40|own yes|parent none|parent's no|grandparent none",
         }, PluginLog.For(tag).ToArray());
     }
 

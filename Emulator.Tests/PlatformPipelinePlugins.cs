@@ -193,3 +193,31 @@ public sealed class BulkTargetsPlugin : IPlugin
         }
     }
 }
+
+/// <summary>
+/// Shows where stage 10's shared variables are: sets "from10" in stage 10, then logs
+/// "label|stage n|own yes/no|parent message/stage|parent's yes/no|grandparent none/some".
+/// </summary>
+public sealed class PipelineShapePlugin : IPlugin
+{
+    private readonly string label;
+
+    public PipelineShapePlugin(string unsecure)
+    {
+        label = unsecure;
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = serviceProvider.Context();
+        if (context.Stage == 10)
+        {
+            context.SharedVariables["from10"] = "set in stage 10";
+        }
+
+        static string Has(ParameterCollection? shared) => shared is not null && shared.ContainsKey("from10") ? "yes" : "no";
+        var parent = context.ParentContext;
+        PluginLog.Write($"{label}|stage {context.Stage}|own {Has(context.SharedVariables)}|parent {(parent is null ? "none" : parent.MessageName + "/" + parent.Stage)}"
+            + $"|parent's {Has(parent?.SharedVariables)}|grandparent {(parent?.ParentContext is null ? "none" : "some")}");
+    }
+}

@@ -42,10 +42,10 @@ public sealed class StateChangeTests
         CollectionAssert.AreEqual(new[]
         {
             $"{tag}|Update test_member 10|depth 1|parent none|target Target:statecode=1,test_name=new|pre row:statecode=0,test_memberid=id,test_name=old|post |tx False",
-            $"{tag}|Update test_member 20|depth 1|parent none|target Target:test_name=new|pre row:statecode=0,test_memberid=id,test_name=old|post |tx True",
-            $"{tag}|Update test_member 40|depth 1|parent none|target Target:test_name=new|pre row:statecode=0,test_memberid=id,test_name=old|post |tx True",
-            $"{tag}|Update test_member 20|depth 1|parent none|target Target:statecode=1|pre row:statecode=0,test_memberid=id,test_name=new|post |tx True",
-            $"{tag}|Update test_member 40|depth 1|parent none|target Target:statecode=1|pre row:statecode=0,test_memberid=id,test_name=new|post |tx True",
+            $"{tag}|Update test_member 20|depth 1|parent Update test_member 10|target Target:test_name=new|pre row:statecode=0,test_memberid=id,test_name=old|post |tx True",
+            $"{tag}|Update test_member 40|depth 1|parent Update test_member 10|target Target:test_name=new|pre row:statecode=0,test_memberid=id,test_name=old|post |tx True",
+            $"{tag}|Update test_member 20|depth 1|parent Update test_member 10|target Target:statecode=1|pre row:statecode=0,test_memberid=id,test_name=new|post |tx True",
+            $"{tag}|Update test_member 40|depth 1|parent Update test_member 10|target Target:statecode=1|pre row:statecode=0,test_memberid=id,test_name=new|post |tx True",
         }, PluginLog.For(tag).ToArray(), "stage 10 sees the whole request; the later stages run for the other columns, then for the state; no SetStateDynamicEntity step fires");
         var row = crm.Get(member);
         Assert.AreEqual("new", row.GetAttributeValue<string>("test_name"));
@@ -65,8 +65,8 @@ public sealed class StateChangeTests
 
         CollectionAssert.AreEqual(new[]
         {
-            $"{tag}-name|Update test_member 40|depth 1|parent none|target Target:test_name=after|pre |post |tx True",
-            $"{tag}-state|Update test_member 40|depth 1|parent none|target Target:statecode=1,statuscode=2|pre |post |tx True",
+            $"{tag}-name|Update test_member 40|depth 1|parent Update test_member 10|target Target:test_name=after|pre |post |tx True",
+            $"{tag}-state|Update test_member 40|depth 1|parent Update test_member 10|target Target:statecode=1,statuscode=2|pre |post |tx True",
         }, PluginLog.For(tag).ToArray());
     }
 

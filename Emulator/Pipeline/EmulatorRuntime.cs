@@ -179,7 +179,8 @@ internal sealed class EmulatorRuntime
         {
             if (!frame.IsPlatformGenerated)
             {
-                RunStage(operation, PipelineStage.PreValidation, isInTransaction: scope.Transaction is not null);
+                operation.PreValidationInTransaction = scope.Transaction is not null;
+                RunStage(operation, PipelineStage.PreValidation, isInTransaction: operation.PreValidationInTransaction);
             }
 
             if (ownsTransaction)

@@ -21,6 +21,10 @@ internal sealed class Operation
     private IReadOnlyList<Entity?> bulkPreImageRows = Array.Empty<Entity?>();
     private IReadOnlyList<Entity?> bulkPostImageRows = Array.Empty<Entity?>();
     private PluginExecutionContext? platformContext;
+    private PluginExecutionContext? preValidationContext;
+
+    /// <summary>The messages whose stages 20 to 40 Dataverse runs in a child pipeline of their stage 10.</summary>
+    private static readonly HashSet<string> MessagesWithChildPipeline = new(StringComparer.Ordinal) { "Create", "Update", "Delete" };
 
     public Operation(EmulatorRuntime runtime, MessageHandler handler, string requestName, ParameterCollection input, CallFrame frame)
     {
@@ -45,7 +49,22 @@ internal sealed class Operation
 
     public ParameterCollection Output { get; } = new();
 
+    /// <summary>The shared variables of stages 20 to 40 (of every stage, for messages without a child pipeline).</summary>
     public ParameterCollection SharedVariables { get; } = new();
+
+    /// <summary>
+    /// Create, Update and Delete asked for by a caller run stage 10 in a parent pipeline and stages 20 to 40
+    /// in a child pipeline: the later stages get their own shared variables, and the stage-10 context as
+    /// ParentContext, whose SharedVariables are what stage 10 shared ("Understand the execution context").
+    /// A message the platform generates has no stage 10, so no such split.
+    /// </summary>
+    public bool HasChildPipeline => !Frame.IsPlatformGenerated && MessagesWithChildPipeline.Contains(MessageName);
+
+    /// <summary>The shared variables of stage 10 when the operation has a child pipeline.</summary>
+    public ParameterCollection PreValidationSharedVariables { get; } = new();
+
+    /// <summary>Whether stage 10 ran inside a transaction (a call made by a plug-in in stage 20 or 40).</summary>
+    public bool PreValidationInTransaction { get; set; }
 
     public CallFrame Frame { get; }
 
@@ -161,9 +180,26 @@ internal sealed class Operation
             preImagesCollection: Array.Empty<EntityImageCollection>(),
             postImagesCollection: Array.Empty<EntityImageCollection>());
 
+    /// <summary>The context of stage 10's parent pipeline, ParentContext of the child pipeline's stages.</summary>
+    private PluginExecutionContext PreValidationContext()
+        => preValidationContext ??= NewContext(
+            Frame.UserId,
+            PipelineStage.PreValidation,
+            isInTransaction: PreValidationInTransaction,
+            mode: 0,
+            snapshot: false,
+            owningExtension: new EntityReference("sdkmessageprocessingstep", Guid.Empty),
+            preImages: new EntityImageCollection(),
+            postImages: new EntityImageCollection(),
+            preImagesCollection: Array.Empty<EntityImageCollection>(),
+            postImagesCollection: Array.Empty<EntityImageCollection>());
+
     private PluginExecutionContext NewContext(Guid userId, int stage, bool isInTransaction, int mode, bool snapshot, EntityReference owningExtension,
         EntityImageCollection preImages, EntityImageCollection postImages, EntityImageCollection[] preImagesCollection, EntityImageCollection[] postImagesCollection)
-        => new()
+    {
+        var inParentPipeline = !HasChildPipeline || stage == PipelineStage.PreValidation;
+        var sharedVariables = HasChildPipeline && stage == PipelineStage.PreValidation ? PreValidationSharedVariables : SharedVariables;
+        return new()
         {
             Mode = mode,
             Depth = Frame.Depth,
@@ -173,7 +209,7 @@ internal sealed class Operation
             RequestId = RequestId,
             InputParameters = snapshot ? Values.CloneParameters(Input) : Input,
             OutputParameters = snapshot ? Values.CloneParameters(Output) : Output,
-            SharedVariables = snapshot ? Values.CloneParameters(SharedVariables) : SharedVariables,
+            SharedVariables = snapshot ? Values.CloneParameters(sharedVariables) : sharedVariables,
             UserId = userId,
             InitiatingUserId = Frame.InitiatingUserId,
             BusinessUnitId = runtime.BusinessUnitOf(userId),
@@ -189,9 +225,10 @@ internal sealed class Operation
             OperationId = OperationId,
             OperationCreatedOn = OperationCreatedOn,
             Stage = stage,
-            ParentContext = Frame.Parent!,
+            ParentContext = inParentPipeline ? Frame.Parent! : PreValidationContext(),
             AuthenticatedUserId = Frame.InitiatingUserId,
         };
+    }
 
     /// <summary>The step's images of one kind (pre or post) taken from <paramref name="row"/>; empty when there is no row.</summary>
     private EntityImageCollection ImagesOf(Entity? row, IReadOnlyList<StepImage> images, ImageType kind)
