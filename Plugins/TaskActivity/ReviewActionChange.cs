@@ -109,6 +109,14 @@ namespace CrmTeamSelling.Plugins.TaskActivity
             !Closes && !Reopens && (State.Changes(TaskNames.ActionOutcome) || State.Changes(TaskNames.OutcomeNotes));
 
         /// <summary>
+        /// The outcome is emptied and nothing else about it changes: what a reopening does (in the first part
+        /// of the update Dataverse splits, while the action still reads closed). There is no outcome to
+        /// record; the reopening records itself, and the history keeps the outcome it had.
+        /// </summary>
+        public bool ClearsOutcomeOnly =>
+            State.Changes(TaskNames.ActionOutcome) && OutcomeAfter == null && !State.Changes(TaskNames.OutcomeNotes);
+
+        /// <summary>
         /// The steps of the action's history this change makes, once it happened: none for an ordinary task,
         /// nor for a carry-forward (the review that opens records those, all in one call). A closing outcome
         /// set on an open action waits for the closing, which records it; so an update that Dataverse runs
@@ -141,7 +149,7 @@ namespace CrmTeamSelling.Plugins.TaskActivity
                 steps.Add(amended);
             }
 
-            if (Closes || (ChangesOutcomeOnly && !BecomesAction && (StateAfter != TaskState.Open || !IsClosingOutcome(OutcomeAfter))))
+            if (Closes || (ChangesOutcomeOnly && !BecomesAction && !ClearsOutcomeOnly && (StateAfter != TaskState.Open || !IsClosingOutcome(OutcomeAfter))))
             {
                 var outcome = NewStep(Closes ? ActionHistoryStep.Closed : ActionHistoryStep.OutcomeRecorded);
                 outcome.Outcome = after != null ? after.GetAttributeValue<OptionSetValue>(TaskNames.ActionOutcome)?.Value : OutcomeAfter;
