@@ -165,11 +165,25 @@ public sealed class CheckTests
     {
         using var layout = TempFolder.CopyOf(TestPaths.SampleLayout);
         layout.Edit(StepFile, x => x.Replace("20bebb1b-ea3e-db11-86a7-000a3a5473e8", "9ebdbb1b-ea3e-db11-86a7-000a3a5473e8").Replace(": Update of", ": Create of")
-            .Replace("<FilteringAttributes>smpl_accountid,smpl_visitdate</FilteringAttributes>", "<FilteringAttributes></FilteringAttributes>"));
+            .Replace("<FilteringAttributes>smpl_accountid,smpl_visitdate</FilteringAttributes>", "<FilteringAttributes></FilteringAttributes>")
+            .Replace("<MessagePropertyName>Target</MessagePropertyName>", "<MessagePropertyName>Id</MessagePropertyName>"));
 
         var error = SingleError(CheckLayout(layout.Root));
 
         StringAssert.Contains(error.Message, "pre-image on Create");
+    }
+
+    [TestMethod]
+    public void A_create_image_taken_from_the_target_property_fails()
+    {
+        using var layout = TempFolder.CopyOf(TestPaths.SampleLayout);
+        layout.Edit(StepFile, x => x.Replace("20bebb1b-ea3e-db11-86a7-000a3a5473e8", "9ebdbb1b-ea3e-db11-86a7-000a3a5473e8").Replace(": Update of", ": Create of")
+            .Replace("<FilteringAttributes>smpl_accountid,smpl_visitdate</FilteringAttributes>", "<FilteringAttributes></FilteringAttributes>")
+            .Replace("<Stage>20</Stage>", "<Stage>40</Stage>").Replace("<ImageType>0</ImageType>", "<ImageType>1</ImageType>"));
+
+        var error = SingleError(CheckLayout(layout.Root));
+
+        StringAssert.Contains(error.Message, "Create images come from 'Id'");
     }
 
     [TestMethod]

@@ -190,6 +190,12 @@ internal sealed class RuleChecks
                 if (step.Message == "Delete" && image.ImageType is 1 or 2)
                     Error(step.SourceFile, $"/SdkMessageProcessingStep/SdkMessageProcessingStepImages/SdkMessageProcessingStepImage[@Name='{image.Name}']/ImageType",
                         $"the step '{step.Name}' asks for a post-image on Delete; a deleted record has no post-image. Use a pre-image.");
+                // The image is taken of the record the message names: Create names it by the new "Id",
+                // Update and Delete by their "Target" (as the Plugin Registration Tool offers them).
+                var expectedProperty = step.Message == "Create" ? "Id" : step.Message is "Update" or "Delete" ? "Target" : null;
+                if (expectedProperty != null && !string.Equals(image.MessagePropertyName, expectedProperty, StringComparison.Ordinal))
+                    Error(step.SourceFile, $"/SdkMessageProcessingStep/SdkMessageProcessingStepImages/SdkMessageProcessingStepImage[@Name='{image.Name}']/MessagePropertyName",
+                        $"the step '{step.Name}' takes its image from the message property '{image.MessagePropertyName}'; {step.Message} images come from '{expectedProperty}'. Write <MessagePropertyName>{expectedProperty}</MessagePropertyName>.");
                 if (image.ImageType is 1 or 2 && step.Stage != 40)
                     Error(step.SourceFile, $"/SdkMessageProcessingStep/SdkMessageProcessingStepImages/SdkMessageProcessingStepImage[@Name='{image.Name}']/ImageType",
                         $"the step '{step.Name}' asks for a post-image at stage {step.Stage}; post-images exist only at stage 40.");
