@@ -84,7 +84,7 @@ namespace CrmTeamSelling.Plugins
             "Deal solution revisions are the permanent record of each version and cannot be changed (this update sets {0}). To change the offer, edit the deal solution itself: Team Selling records the change as a new revision.";
 
         public const string DealSolutionRevisionCannotBeDeleted =
-            "Deal solution revisions are the permanent record of each version and cannot be deleted on their own. They are removed only together with their deal solution or their opportunity.";
+            "Deal solution revisions are the permanent record of each version and cannot be deleted on their own. They are removed only together with their opportunity.";
 
         /// <summary>The change summary of version 1 when the creator gives none.</summary>
         public const string DealSolutionFirstVersionSummary = "First version.";

@@ -74,21 +74,10 @@ internal static class TestSteps
             UnsecureConfiguration = revisionsOfOpportunity?.ToString("D"),
         });
 
-    /// <summary>As <see cref="DeleteRevisionsInsideOpportunityDelete"/>, from inside the deal solution's Delete.</summary>
-    public static void DeleteRevisionsInsideDealSolutionDelete(this XrmEmulator crm) => crm.RegisterStep(new PluginStepRegistration
-    {
-        Name = "test: cascade revisions of the solution",
-        Message = "Delete",
-        PrimaryEntity = Solution.LogicalName,
-        Stage = PipelineStage.PreOperation,
-        PluginType = typeof(DeleteRevisionsOfDeletedSolution),
-    });
-
     public sealed class Fail : IPlugin
     {
         public void Execute(IServiceProvider serviceProvider) => throw new InvalidPluginExecutionException(LaterStepFailure);
     }
-
 
     /// <summary>Deletes the revisions of the opportunity being deleted, or of the opportunity its configuration names.</summary>
     public sealed class DeleteRevisionsOf : IPlugin
@@ -106,22 +95,6 @@ internal static class TestSteps
             var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
             var query = new QueryExpression(Revision.LogicalName) { ColumnSet = new ColumnSet(false) };
             query.Criteria.AddCondition(Revision.OpportunityId, ConditionOperator.Equal, opportunity ?? context.PrimaryEntityId);
-            foreach (var revision in service.RetrieveMultiple(query).Entities)
-            {
-                service.Delete(Revision.LogicalName, revision.Id);
-            }
-        }
-    }
-
-    /// <summary>Deletes the revisions of the deal solution being deleted.</summary>
-    public sealed class DeleteRevisionsOfDeletedSolution : IPlugin
-    {
-        public void Execute(IServiceProvider serviceProvider)
-        {
-            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
-            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
-            var query = new QueryExpression(Revision.LogicalName) { ColumnSet = new ColumnSet(false) };
-            query.Criteria.AddCondition(Revision.DealSolutionId, ConditionOperator.Equal, context.PrimaryEntityId);
             foreach (var revision in service.RetrieveMultiple(query).Entities)
             {
                 service.Delete(Revision.LogicalName, revision.Id);

@@ -77,10 +77,10 @@ namespace CrmTeamSelling.Plugins.DealSolution
         }
 
         /// <summary>
-        /// True when this Delete of a revision is part of deleting its own deal solution or opportunity.
+        /// True when this Delete of a revision is part of deleting its opportunity, its only parental
+        /// relationship (a table has one; deleting the deal solution only clears the revision's link to it).
         /// Dataverse runs a cascaded delete of a child row as a Delete of that row inside the parent's
-        /// Delete, so the parent's Delete is an ancestor in the ParentContext chain (directly for the
-        /// opportunity → revision relationship, or through the deal solution's Delete).
+        /// Delete, so from pre-operation on the opportunity's Delete is an ancestor in the ParentContext chain.
         /// </summary>
         public static bool IsDeletedWithItsParent(IPluginExecutionContext context, Entity revision)
         {
@@ -89,7 +89,6 @@ namespace CrmTeamSelling.Plugins.DealSolution
                 throw new ArgumentNullException(nameof(context));
             }
 
-            var solutionId = revision.GetAttributeValue<EntityReference>(Revision.DealSolutionId)?.Id;
             var opportunityId = revision.GetAttributeValue<EntityReference>(Revision.OpportunityId)?.Id;
             for (var ancestor = context.ParentContext; ancestor != null; ancestor = ancestor.ParentContext)
             {
@@ -98,8 +97,7 @@ namespace CrmTeamSelling.Plugins.DealSolution
                     continue;
                 }
 
-                if ((ancestor.PrimaryEntityName == Solution.LogicalName && ancestor.PrimaryEntityId == solutionId)
-                    || (ancestor.PrimaryEntityName == OpportunityNames.LogicalName && ancestor.PrimaryEntityId == opportunityId))
+                if (ancestor.PrimaryEntityName == OpportunityNames.LogicalName && ancestor.PrimaryEntityId == opportunityId)
                 {
                     return true;
                 }

@@ -3,9 +3,9 @@ using CrmTeamSelling.Plugins.Common;
 namespace CrmTeamSelling.Plugins.DealSolution
 {
     /// <summary>
-    /// Delete of tsell_dealsolutionrevision, pre-validation (10), with a pre-image of the revision's
-    /// deal solution and opportunity: a revision goes only with its deal solution or its opportunity
-    /// (the cascade of their Delete, seen in the ParentContext chain), never on its own.
+    /// Delete of tsell_dealsolutionrevision, pre-operation (20), with a pre-image of the revision's
+    /// opportunity: a revision goes only with its opportunity (the cascade of its Delete, seen in the
+    /// ParentContext chain, which Dataverse documents from pre-operation on), never on its own.
     /// </summary>
     public sealed class ProtectRevisionFromDelete : PluginBase
     {
@@ -22,7 +22,7 @@ namespace CrmTeamSelling.Plugins.DealSolution
                 throw Refusal.Because(UserMessages.DealSolutionRevisionCannotBeDeleted);
             }
 
-            localContext.Trace("Deleted with its deal solution or opportunity.");
+            localContext.Trace("Deleted with its opportunity.");
         }
     }
 }

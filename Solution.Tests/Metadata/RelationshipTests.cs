@@ -64,10 +64,10 @@ public sealed class RelationshipTests
         var expected = new[]
         {
             (Stakeholder.LogicalName, Stakeholder.ReportsToId, Stakeholder.LogicalName, "RemoveLink", "a stakeholder outlives the person they reported to"),
-            (Counterpart.LogicalName, Counterpart.DealTeamMemberId, DealTeamMember.LogicalName, "Cascade", "a pairing without its team member means nothing"),
-            (Counterpart.LogicalName, Counterpart.StakeholderId, Stakeholder.LogicalName, "Cascade", "a pairing without its stakeholder means nothing"),
-            (DealSolutionRevision.LogicalName, DealSolutionRevision.DealSolutionId, DealSolution.LogicalName, "Cascade", "revisions are the solution's history"),
-            (SolutionAcknowledgement.LogicalName, SolutionAcknowledgement.DealSolutionId, DealSolution.LogicalName, "Cascade", "acknowledgements are about the solution"),
+            (Counterpart.LogicalName, Counterpart.DealTeamMemberId, DealTeamMember.LogicalName, "RemoveLink", "a table has one parental relationship (the opportunity's); a plugin deletes a removed member's pairings"),
+            (Counterpart.LogicalName, Counterpart.StakeholderId, Stakeholder.LogicalName, "RemoveLink", "a table has one parental relationship (the opportunity's); a plugin deletes a removed stakeholder's pairings"),
+            (DealSolutionRevision.LogicalName, DealSolutionRevision.DealSolutionId, DealSolution.LogicalName, "RemoveLink", "revisions belong to the opportunity (one parental relationship) and outlive a deleted solution"),
+            (SolutionAcknowledgement.LogicalName, SolutionAcknowledgement.DealSolutionId, DealSolution.LogicalName, "RemoveLink", "acknowledgements belong to the opportunity (one parental relationship)"),
             (Task.LogicalName, Task.DealReviewId, DealReview.LogicalName, "RemoveLink", "an action stays when its review goes"),
             (Task.LogicalName, Task.CarriedForwardFromId, DealReview.LogicalName, "RemoveLink", "an action stays when an earlier review goes"),
             (Task.LogicalName, Task.StakeholderId, Stakeholder.LogicalName, "RemoveLink", "an action stays when its stakeholder goes"),
