@@ -187,6 +187,17 @@ public sealed class CheckTests
     }
 
     [TestMethod]
+    public void A_second_cascading_relationship_into_a_table_fails()
+    {
+        using var layout = TempFolder.CopyOf(TestPaths.SampleLayout);
+        layout.Edit("Other/Relationships/smpl_Visit.xml", x => x.Replace("<CascadeDelete>RemoveLink</CascadeDelete>", "<CascadeDelete>Cascade</CascadeDelete>"));
+
+        var error = SingleError(CheckLayout(layout.Root));
+
+        StringAssert.Contains(error.Message, "more than one parental relationship (smpl_visit_account, smpl_visit_previousvisit)");
+    }
+
+    [TestMethod]
     public void A_form_field_missing_from_the_table_fails()
     {
         using var layout = TempFolder.CopyOf(TestPaths.SampleLayout);

@@ -45,6 +45,7 @@ internal sealed class RuleChecks
         CheckUniqueIds();
         CheckAppModules();
         CheckCustomApis();
+        CheckParentalRelationships();
         if (_tablesWithUnknownColumns.Count > 0)
             _report.Notes.Add($"columns of {string.Join(", ", _tablesWithUnknownColumns.OrderBy(t => t, StringComparer.Ordinal))} were not checked: the layout does not carry those tables' definitions (they come from the org).");
     }
@@ -59,6 +60,31 @@ internal sealed class RuleChecks
     /// </summary>
     private static bool IsCreatedBySolution(TableModel table) =>
         table.HasDefinition && table.Columns.Any(c => c.IsPrimaryName && c.IsCustom);
+
+    // ---- One parent per table ------------------------------------------------------------------
+
+    /// <summary>
+    /// Dataverse gives a table at most one relationship that cascades any action (a parental one):
+    /// import refuses a second with "An entity can have only one parental relationship".
+    /// </summary>
+    private void CheckParentalRelationships()
+    {
+        static bool Cascades(CascadeModel c) =>
+            new[] { c.Assign, c.Delete, c.Reparent, c.Share, c.Unshare }.Any(behaviour => string.Equals(behaviour, "Cascade", StringComparison.OrdinalIgnoreCase));
+
+        var cascading = _model.Relationships
+            .Where(r => r.Type == RelationshipType.OneToMany && r.ReferencingEntity != null && Cascades(r.Cascade))
+            .GroupBy(r => r.ReferencingEntity!, StringComparer.OrdinalIgnoreCase);
+        foreach (var child in cascading.Where(g => g.Count() > 1))
+        {
+            var names = child.Select(r => r.SchemaName).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            foreach (var relationship in child.Where(r => r.SchemaName != names[0]))
+            {
+                Error(relationship.SourceFile, $"/EntityRelationships/EntityRelationship[@Name='{relationship.SchemaName}']",
+                    $"{child.Key} would have more than one parental relationship ({string.Join(", ", names)}): a table may have only one relationship that cascades any action. Set this one's Cascade behaviours to NoCascade (Delete: RemoveLink or Restrict).");
+            }
+        }
+    }
 
     // ---- Publisher prefix -----------------------------------------------------------------------
 
