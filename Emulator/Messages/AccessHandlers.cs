@@ -14,9 +14,7 @@ internal abstract class SharingHandler : MessageHandler
     public override void Prepare(Operation operation)
     {
         var target = Required<EntityReference>(operation, "Target");
-        operation.Runtime.Writer.Validator.RequireTable(target.LogicalName);
-        operation.PrimaryEntityName = target.LogicalName;
-        operation.PrimaryEntityId = target.Id;
+        PreparePrimaryRecord(operation, target.LogicalName, target.Id);
     }
 
     public override void Execute(Operation operation)
@@ -104,9 +102,7 @@ internal sealed class RetrievePrincipalAccessHandler : MessageHandler
     public override void Prepare(Operation operation)
     {
         var target = Required<EntityReference>(operation, "Target");
-        operation.Runtime.Writer.Validator.RequireTable(target.LogicalName);
-        operation.PrimaryEntityName = target.LogicalName;
-        operation.PrimaryEntityId = target.Id;
+        PreparePrimaryRecord(operation, target.LogicalName, target.Id);
     }
 
     public override void Execute(Operation operation)

@@ -170,9 +170,7 @@ internal sealed class UpsertHandler : MessageHandler
     public override void Prepare(Operation operation)
     {
         var target = Required<Entity>(operation, "Target");
-        operation.Runtime.Writer.Validator.RequireTable(target.LogicalName);
-        operation.PrimaryEntityName = target.LogicalName;
-        operation.PrimaryEntityId = target.Id;
+        PreparePrimaryRecord(operation, target.LogicalName, target.Id);
     }
 
     public override void Execute(Operation operation)

@@ -19,9 +19,7 @@ internal sealed class CreateHandler : MessageHandler
     public override void Prepare(Operation operation)
     {
         var target = Required<Entity>(operation, "Target");
-        operation.Runtime.Writer.Validator.RequireTable(target.LogicalName);
-        operation.PrimaryEntityName = target.LogicalName;
-        operation.PrimaryEntityId = target.Id;
+        PreparePrimaryRecord(operation, target.LogicalName, target.Id);
     }
 
     public override void Execute(Operation operation)
@@ -159,11 +157,7 @@ internal sealed class DeleteHandler : MessageHandler
     public override void Prepare(Operation operation)
     {
         var target = Required<EntityReference>(operation, "Target");
-        operation.Runtime.Writer.Validator.RequireTable(target.LogicalName);
-        var id = operation.Runtime.Writer.Validator.ResolveId(target);
-        operation.PrimaryEntityName = target.LogicalName;
-        operation.PrimaryEntityId = id;
-        operation.ImageTarget = new EntityReference(target.LogicalName, id);
+        PrepareExistingRecord(operation, target);
     }
 
     public override void BeforePreOperation(Operation operation)
@@ -197,11 +191,7 @@ internal sealed class AssignHandler : MessageHandler
     {
         var target = Required<EntityReference>(operation, "Target");
         Required<EntityReference>(operation, "Assignee");
-        operation.Runtime.Writer.Validator.RequireTable(target.LogicalName);
-        var id = operation.Runtime.Writer.Validator.ResolveId(target);
-        operation.PrimaryEntityName = target.LogicalName;
-        operation.PrimaryEntityId = id;
-        operation.ImageTarget = new EntityReference(target.LogicalName, id);
+        PrepareExistingRecord(operation, target);
     }
 
     public override void Execute(Operation operation)
@@ -265,9 +255,7 @@ internal abstract class RelationshipHandler : MessageHandler
         var target = Required<EntityReference>(operation, "Target");
         Required<Relationship>(operation, "Relationship");
         Required<EntityReferenceCollection>(operation, "RelatedEntities");
-        operation.Runtime.Writer.Validator.RequireTable(target.LogicalName);
-        operation.PrimaryEntityName = target.LogicalName;
-        operation.PrimaryEntityId = target.Id;
+        PreparePrimaryRecord(operation, target.LogicalName, target.Id);
     }
 
     public override void Execute(Operation operation)
@@ -321,11 +309,7 @@ internal sealed class SetStateHandler : MessageHandler
     public override void Prepare(Operation operation)
     {
         var moniker = Required<EntityReference>(operation, "EntityMoniker");
-        operation.Runtime.Writer.Validator.RequireTable(moniker.LogicalName);
-        var id = operation.Runtime.Writer.Validator.ResolveId(moniker);
-        operation.PrimaryEntityName = moniker.LogicalName;
-        operation.PrimaryEntityId = id;
-        operation.ImageTarget = new EntityReference(moniker.LogicalName, id);
+        PrepareExistingRecord(operation, moniker);
     }
 
     public override void Execute(Operation operation)

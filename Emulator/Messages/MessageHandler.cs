@@ -88,6 +88,23 @@ internal abstract class MessageHandler
         => operation.Input.TryGetValue(name, out var value) && value is T typed ? typed : default;
 
     protected static Actor ActorOf(Operation operation) => new(operation.Frame.UserId, operation.Frame.IsSystem);
+
+    /// <summary>Names the operation's primary record (its table must exist); the id may still be empty, as for a Create.</summary>
+    protected static void PreparePrimaryRecord(Operation operation, string logicalName, Guid id)
+    {
+        operation.Runtime.Writer.Validator.RequireTable(logicalName);
+        operation.PrimaryEntityName = logicalName;
+        operation.PrimaryEntityId = id;
+    }
+
+    /// <summary>Names an existing primary record, found by id or alternate key, and takes the step images of it.</summary>
+    protected static void PrepareExistingRecord(Operation operation, EntityReference record)
+    {
+        operation.Runtime.Writer.Validator.RequireTable(record.LogicalName);
+        var id = operation.Runtime.Writer.Validator.ResolveId(record);
+        PreparePrimaryRecord(operation, record.LogicalName, id);
+        operation.ImageTarget = new EntityReference(record.LogicalName, id);
+    }
 }
 
 /// <summary>Finds the handler of a message: a built-in one, or the solution's custom API of that name.</summary>
